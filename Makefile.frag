@@ -1,0 +1,37 @@
+# clusterfile: extra make targets (included by the phpize-generated Makefile).
+#
+#   make unit-test   cmocka suite of the Zend-free core (tests/unit), fails on any failure
+#   make stubs       regenerate stubs/*_arginfo.h from stubs/*.stub.php (offline, Debian php-parser)
+#   make stubs-check fail if a committed *_arginfo.h is not what its stub generates
+#   make bench       benchmark suite (see bench/README.md when present)
+
+CF_UNIT_DIR = $(builddir)/tests/unit/build
+CF_UNIT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-missing-field-initializers -I$(srcdir)/src $(LIBZSTD_CFLAGS)
+CF_UNIT_LIBS = $(LIBZSTD_LIBS) $(ZLIB_LIBS) $(LIBCRYPTO_LIBS) -lcmocka
+CF_UNIT_TESTS = hash codec store lru ident record options
+CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
+
+# Per-test link flags: syscall failure injection through the linker's --wrap.
+CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod
+
+$(CF_UNIT_DIR)/test_%: $(srcdir)/tests/unit/test_%.c $(CF_CORE_SRC) $(srcdir)/tests/unit/unit.h $(wildcard $(srcdir)/src/*.h)
+	@mkdir -p $(CF_UNIT_DIR)
+	$(CC) $(CF_UNIT_CFLAGS) -o $@ $< $(CF_CORE_SRC) $(CF_WRAP_$*) $(CF_UNIT_LIBS)
+
+unit-test: $(addprefix $(CF_UNIT_DIR)/test_,$(CF_UNIT_TESTS))
+	@cf_fail=0; for t in $(CF_UNIT_TESTS); do \
+		echo "== unit: $$t"; \
+		CMOCKA_MESSAGE_OUTPUT=stdout $(CF_UNIT_DIR)/test_$$t || cf_fail=1; \
+	done; \
+	if test $$cf_fail -ne 0; then echo "unit-test: FAILED"; exit 1; fi; echo "unit-test: all passed"
+
+CF_GEN_STUB_DIR = $(builddir)/tests/unit/build/gen_stub
+
+stubs:
+	@$(srcdir)/stubs/gen.sh "$(PHP_EXECUTABLE)" "$(srcdir)"
+
+stubs-check:
+	@$(srcdir)/stubs/gen.sh "$(PHP_EXECUTABLE)" "$(srcdir)" --check
+
+.PHONY: unit-test stubs stubs-check

@@ -1,0 +1,105 @@
+/*
+ * clusterfile: module plumbing only - the module entry, its dependencies, globals, MINIT/
+ * MSHUTDOWN/RINIT/MINFO. Every concern lives in src/ (see README.md, "Map of src/").
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <openssl/opensslv.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "php_clusterfile.h"
+#include "src/php_backend.h"
+#include "src/php_errors.h"
+#include "src/meta.h"
+#include "src/php_typo3.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
+
+static PHP_GINIT_FUNCTION(clusterfile)
+{
+#if defined(COMPILE_DL_CLUSTERFILE) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	clusterfile_globals->request_epoch = 0;
+}
+
+static PHP_MINIT_FUNCTION(clusterfile)
+{
+	cf_errors_minit();
+	cf_meta_minit();
+	cf_backend_minit();
+	cf_typo3_minit();
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(clusterfile)
+{
+	cf_typo3_mshutdown();
+	cf_meta_mshutdown();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(clusterfile)
+{
+#if defined(COMPILE_DL_CLUSTERFILE) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	CF_G(request_epoch)++;
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(clusterfile)
+{
+	char buf[64];
+	php_info_print_table_start();
+	php_info_print_table_row(2, "clusterfile support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_CLUSTERFILE_VERSION);
+	php_info_print_table_row(2, "Metadata stores", "cache frontend (userland)");
+	php_info_print_table_row(2, "Codecs", "none, zstd, gzip (raw deflate)");
+	php_info_print_table_row(2, "libzstd", ZSTD_versionString());
+	php_info_print_table_row(2, "zlib", zlibVersion());
+	php_info_print_table_row(2, "OpenSSL libcrypto (built with)", OPENSSL_VERSION_TEXT);
+	snprintf(buf, sizeof(buf), "%s", zend_get_module_version("igbinary") ? zend_get_module_version("igbinary") : "n/a");
+	php_info_print_table_row(2, "igbinary", buf);
+#ifdef CF_DEBUG
+	php_info_print_table_row(2, "Debug build", "yes");
+#endif
+	php_info_print_table_end();
+}
+
+static const zend_module_dep clusterfile_deps[] = {
+	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_REQUIRED("igbinary")
+	ZEND_MOD_END
+};
+
+zend_module_entry clusterfile_module_entry = {
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	clusterfile_deps,
+	"clusterfile",
+	NULL,
+	PHP_MINIT(clusterfile),
+	PHP_MSHUTDOWN(clusterfile),
+	PHP_RINIT(clusterfile),
+	NULL,
+	PHP_MINFO(clusterfile),
+	PHP_CLUSTERFILE_VERSION,
+	PHP_MODULE_GLOBALS(clusterfile),
+	PHP_GINIT(clusterfile),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_CLUSTERFILE
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(clusterfile)
+#endif

@@ -1,0 +1,98 @@
+dnl config.m4 for extension clusterfile
+
+PHP_ARG_ENABLE([clusterfile],
+  [whether to enable clusterfile support],
+  [AS_HELP_STRING([--enable-clusterfile],
+    [Enable the cluster-aware cache backend])],
+  [no])
+
+PHP_ARG_ENABLE([clusterfile-debug],
+  [whether to enable clusterfile debug checks],
+  [AS_HELP_STRING([--enable-clusterfile-debug],
+    [clusterfile: extra assertions for development builds])],
+  [no], [no])
+
+PHP_ARG_WITH([libzstd],
+  [for the zstd library],
+  [AS_HELP_STRING([[--with-libzstd[=DIR]]],
+    [clusterfile: use libzstd installed under DIR when pkg-config cannot find it])],
+  [yes], [no])
+
+if test "$PHP_CLUSTERFILE" != "no"; then
+  PKG_PROG_PKG_CONFIG
+
+  dnl --- libzstd >= 1.4.0: pkg-config first, then a directory search -------
+  CF_ZSTD_MIN=1.4.0
+  if test "$PHP_LIBZSTD" = "yes" && $PKG_CONFIG --atleast-version=$CF_ZSTD_MIN libzstd 2>/dev/null; then
+    LIBZSTD_CFLAGS=`$PKG_CONFIG --cflags libzstd`
+    LIBZSTD_LIBS=`$PKG_CONFIG --libs libzstd`
+    AC_MSG_NOTICE([clusterfile: libzstd `$PKG_CONFIG --modversion libzstd` via pkg-config])
+  else
+    for cf_dir in $PHP_LIBZSTD /usr/local /usr; do
+      if test -r "$cf_dir/include/zstd.h"; then
+        LIBZSTD_CFLAGS="-I$cf_dir/include"
+        LIBZSTD_LIBS="-L$cf_dir/$PHP_LIBDIR -lzstd"
+        break
+      fi
+    done
+    if test -z "$LIBZSTD_LIBS"; then
+      AC_MSG_ERROR([clusterfile needs libzstd >= $CF_ZSTD_MIN (Debian: apt-get install libzstd-dev)])
+    fi
+    PHP_CHECK_LIBRARY(zstd, ZSTD_getFrameContentSize, [],
+      [AC_MSG_ERROR([libzstd in $cf_dir is older than $CF_ZSTD_MIN])], [$LIBZSTD_LIBS])
+  fi
+  PHP_EVAL_INCLINE($LIBZSTD_CFLAGS)
+  PHP_EVAL_LIBLINE($LIBZSTD_LIBS, CLUSTERFILE_SHARED_LIBADD)
+
+  dnl --- zlib >= 1.2.11 (raw deflate, crc32) -------------------------------
+  PKG_CHECK_MODULES([ZLIB], [zlib >= 1.2.11], [],
+    [AC_MSG_ERROR([clusterfile needs zlib >= 1.2.11 (Debian: apt-get install zlib1g-dev)])])
+  PHP_EVAL_INCLINE($ZLIB_CFLAGS)
+  PHP_EVAL_LIBLINE($ZLIB_LIBS, CLUSTERFILE_SHARED_LIBADD)
+
+  dnl --- OpenSSL libcrypto >= 1.1.1 (sha256) -------------------------------
+  PKG_CHECK_MODULES([LIBCRYPTO], [libcrypto >= 1.1.1], [],
+    [AC_MSG_ERROR([clusterfile needs OpenSSL libcrypto >= 1.1.1 (Debian: apt-get install libssl-dev)])])
+  PHP_EVAL_INCLINE($LIBCRYPTO_CFLAGS)
+  PHP_EVAL_LIBLINE($LIBCRYPTO_LIBS, CLUSTERFILE_SHARED_LIBADD)
+
+  dnl --- igbinary: a declared module dependency ---------------------------
+  AC_MSG_CHECKING([for igbinary headers])
+  cf_igbinary_found=no
+  for cf_inc in "$phpincludedir" "$abs_srcdir/../igbinary"; do
+    if test -r "$cf_inc/ext/igbinary/igbinary.h"; then
+      cf_igbinary_found=yes
+      break
+    fi
+  done
+  if test "$cf_igbinary_found" = "no"; then
+    AC_MSG_RESULT([no])
+    AC_MSG_ERROR([clusterfile needs the igbinary headers (Debian: apt-get install php8.2-igbinary)])
+  fi
+  AC_MSG_RESULT([$cf_inc/ext/igbinary])
+  PHP_ADD_EXTENSION_DEP(clusterfile, igbinary)
+  PHP_ADD_EXTENSION_DEP(clusterfile, spl)
+
+  if test "$PHP_CLUSTERFILE_DEBUG" != "no"; then
+    AC_DEFINE([CF_DEBUG], [1], [clusterfile debug build])
+  fi
+
+  dnl Warnings: the project builds with -Wall -Wextra -Werror.
+  CF_WARN_CFLAGS="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers"
+
+  CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c"
+  CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_typo3.c"
+
+  PHP_NEW_EXTENSION(clusterfile,
+    clusterfile.c $CLUSTERFILE_CORE_SOURCES $CLUSTERFILE_GLUE_SOURCES,
+    $ext_shared,, [$CF_WARN_CFLAGS -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src])
+  PHP_ADD_INCLUDE([$ext_srcdir/src])
+  PHP_SUBST(CLUSTERFILE_SHARED_LIBADD)
+  PHP_SUBST(LIBZSTD_CFLAGS)
+  PHP_SUBST(LIBZSTD_LIBS)
+  PHP_SUBST(ZLIB_LIBS)
+  PHP_SUBST(LIBCRYPTO_LIBS)
+  PHP_SUBST(CLUSTERFILE_CORE_SOURCES)
+  PHP_ADD_MAKEFILE_FRAGMENT
+fi

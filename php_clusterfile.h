@@ -1,0 +1,27 @@
+/*
+ * clusterfile: a cluster-aware cache backend for TYPO3 and hosts of the same cache API.
+ *
+ * The public module header: version, module entry, globals.
+ */
+#ifndef PHP_CLUSTERFILE_H
+#define PHP_CLUSTERFILE_H
+
+extern zend_module_entry clusterfile_module_entry;
+#define phpext_clusterfile_ptr &clusterfile_module_entry
+
+#define PHP_CLUSTERFILE_VERSION "0.1.0"
+
+ZEND_BEGIN_MODULE_GLOBALS(clusterfile)
+	/* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
+	 * before use, so request-scoped state never crosses a request even when the object does. */
+	zend_ulong request_epoch;
+ZEND_END_MODULE_GLOBALS(clusterfile)
+
+ZEND_EXTERN_MODULE_GLOBALS(clusterfile)
+#define CF_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(clusterfile, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_CLUSTERFILE)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * clusterfile: the metadata store interface.
+ *
+ * This module owns the one small interface every metadata store implements, and the record's PHP
+ * form (the 11-field array) with its strict parsing. Today's implementation calls a userland cache
+ * frontend (TYPO3's FrontendInterface shape: get/set/remove/flushByTag/flushByTags/collectGarbage/
+ * getBackend) through the Zend call API; a native store (hiredis) implements the same operations.
+ *
+ * Error contract: an operation returns FAILURE with an exception pending in EG(exception) (the
+ * store's own, or one explaining what was wrong with its answer). The caller decides whether to
+ * swallow it (get/has/remove/flush), or to wrap it (set). Operations never emit warnings.
+ */
+#ifndef CF_META_H
+#define CF_META_H
+
+#include "php.h"
+#include "record.h"
+
+typedef struct cf_meta cf_meta;
+
+typedef struct cf_meta_ops {
+	/* rv: the stored record array, or IS_NULL when there is none (a non-array answer is "none"). */
+	zend_result (*get)(cf_meta *m, zend_string *key, zval *rv);
+	/* tags: packed array of strings; lifetime: seconds, 0 = unlimited. */
+	zend_result (*set)(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime);
+	zend_result (*remove)(cf_meta *m, zend_string *key, bool *removed);
+	zend_result (*flush_by_tag)(cf_meta *m, zend_string *tag);
+	zend_result (*flush_by_tags)(cf_meta *m, zval *tags);
+	/* rv: a packed array of keys (strings); [] when the store cannot look up by tag. */
+	zend_result (*find_by_tag)(cf_meta *m, zend_string *tag, zval *rv);
+	zend_result (*collect_garbage)(cf_meta *m);
+	/* The object whose identity is compared with the backend (self-reference check), or NULL. */
+	zend_object *(*backend_object)(cf_meta *m);
+	void (*dtor)(cf_meta *m);
+	/* GC: the zvals the store holds. */
+	void (*get_gc)(cf_meta *m, zend_get_gc_buffer *buf);
+} cf_meta_ops;
+
+struct cf_meta {
+	const cf_meta_ops *ops;
+	zval frontend; /* frontend store: the userland cache frontend */
+	zend_object *backend_obj; /* frontend store: cached getBackend() answer (not owned: lives in frontend) */
+};
+
+/* Store over a userland cache frontend object (copied: the store holds a reference). */
+void cf_meta_frontend_init(cf_meta *m, zval *frontend);
+
+/*
+ * Parses a record array: the 11 fields with their exact types (extra keys tolerated), digest and
+ * label formats, and - unlike the reference - the identifier field must equal `identifier`.
+ * false = not a usable record (a miss, never an error).
+ */
+bool cf_record_from_array(zval *arr, const char *identifier, size_t identifier_len, cf_record *out);
+
+/* Builds the 11-field array in the reference's key order. tags: packed array of user tags (copied). */
+void cf_record_to_array(zval *rv, const char *identifier, size_t identifier_len, const cf_record *r,
+	const char *serializer, zval *tags);
+
+void cf_meta_minit(void);
+void cf_meta_mshutdown(void);
+
+#endif

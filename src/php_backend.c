@@ -1,0 +1,1280 @@
+/*
+ * clusterfile: the ClusterFile\NativeBackend class (see php_backend.h).
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <time.h>
+
+#include "php.h"
+#include "SAPI.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "ext/standard/info.h"
+
+#include "php_clusterfile.h"
+#include "compat.h"
+#include "alloc.h"
+#include "codec.h"
+#include "hash.h"
+#include "ident.h"
+#include "lru.h"
+#include "options.h"
+#include "record.h"
+#include "store.h"
+#include "meta.h"
+#include "php_backend.h"
+#include "php_errors.h"
+#include "php_options.h"
+#include "php_typo3.h"
+#include "../stubs/backend_arginfo.h"
+
+zend_class_entry *cf_backend_ce;
+static zend_object_handlers cf_backend_handlers;
+
+/* Temp files older than this are leftovers of a crashed writer; collectGarbage() removes them. */
+#define CF_TEMP_MAX_AGE 3600
+
+/* ---- counters ------------------------------------------------------------------------------- */
+
+#define CF_COUNTERS(X)                                                                                            \
+	X(HIT, "cache_hit_total")                                                                                       \
+	X(LOCAL_HIT, "local_payload_hit_total")                                                                         \
+	X(L1_HIT, "cache_l1_hit_total")                                                                                 \
+	X(MISS_METADATA_ERROR, "metadata-error")                                                                        \
+	X(MISS_NO_METADATA, "no-metadata")                                                                              \
+	X(MISS_BROKEN, "broken")                                                                                        \
+	X(MISS_EXPIRED, "expired")                                                                                      \
+	X(BLOB_MISS, "blob_miss_total")                                                                                 \
+	X(DECODE_ERROR, "decode_error_total")                                                                           \
+	X(WRITE, "cache_write_total")                                                                                   \
+	X(REBUILD, "payload_rebuild_total")                                                                             \
+	X(REPAIR, "repair_success_total")                                                                               \
+	X(WRITE_ERROR, "cache_write_error_total")                                                                       \
+	X(FLUSH_FULL, "full")                                                                                           \
+	X(FLUSH_TAG, "tag")                                                                                             \
+	X(FLUSH_ERR_FLUSH, "flush")                                                                                     \
+	X(FLUSH_ERR_TAG, "flushByTag")                                                                                  \
+	X(FLUSH_ERR_TAGS, "flushByTags")                                                                                \
+	X(REQUIRE_HIT, "require_hit_total")                                                                             \
+	X(BYTES_READ, "payload_bytes_read_total")                                                                       \
+	X(BYTES_WRITTEN, "payload_bytes_written_total")
+
+typedef enum cf_counter {
+#define CF_COUNTER_ENUM(name, label) CF_M_##name,
+	CF_COUNTERS(CF_COUNTER_ENUM)
+#undef CF_COUNTER_ENUM
+		CF_M__COUNT
+} cf_counter;
+
+static const char *const cf_counter_labels[] = {
+#define CF_COUNTER_LABEL(name, label) label,
+	CF_COUNTERS(CF_COUNTER_LABEL)
+#undef CF_COUNTER_LABEL
+};
+
+/* ---- the object ----------------------------------------------------------------------------- */
+
+/* A metadata-L1 entry: the parsed record and the array it came from (to re-mark it Broken). */
+typedef struct cf_meta_l1_entry {
+	cf_record rec;
+	zval raw;
+} cf_meta_l1_entry;
+
+typedef struct cf_backend {
+	bool constructed;
+	bool php_mode;     /* bound to a PhpFrontend: .php files, bare bytes, no payload L1 */
+	bool resolving;    /* guard against a metadata cache that resolves back into this backend */
+	cf_options opts;
+	cf_store store;
+	cf_codec primary;  /* configured codec, none in php mode */
+	char serializer[CF_SERIALIZER_LABEL_MAX + 1];
+	int64_t backend_version;
+	zend_string *cache_name; /* "unbound" until setCache() */
+	zend_string *ns_tag;     /* "__cfb_ns__<cache_name>" */
+	zval meta_option;        /* metadataCache option (a frontend object) or UNDEF */
+	cf_meta meta;            /* meta.ops == NULL until resolved */
+	/* request-scoped state, valid while epoch == CF_G(request_epoch) */
+	zend_ulong epoch;
+	zend_ulong gc_epoch;
+	cf_lru *payload_l1;
+	HashTable meta_l1;  /* identifier -> IS_PTR cf_meta_l1_entry* | IS_FALSE (looked up, absent) */
+	HashTable verified; /* payload hash -> true: checksum verified this request (require path) */
+	zend_long counters[CF_M__COUNT];
+	zend_object std;
+} cf_backend;
+
+static inline cf_backend *cf_backend_from_obj(zend_object *obj)
+{
+	return (cf_backend *)((char *)obj - XtOffsetOf(cf_backend, std));
+}
+#define Z_CF_BACKEND_P(zv) cf_backend_from_obj(Z_OBJ_P(zv))
+
+#define CF_COUNT(b, m) ((b)->counters[CF_M_##m]++)
+
+/* ---- allocators: the request heap, and zend_string-backed buffers for returned payloads ------ */
+
+static void *cf_ealloc(size_t n, void *ctx) { return emalloc(n ? n : 1); }
+static void *cf_erealloc(void *p, size_t n, void *ctx) { return erealloc(p, n ? n : 1); }
+static void cf_efree(void *p, void *ctx) { efree(p); }
+static const cf_allocator cf_emalloc_allocator = {cf_ealloc, cf_erealloc, cf_efree, NULL};
+
+#define CF_ZSTR_OF(p) ((zend_string *)((char *)(p) - _ZSTR_HEADER_SIZE))
+static void *cf_zalloc(size_t n, void *ctx) { return ZSTR_VAL(zend_string_alloc(n, 0)); }
+static void *cf_zrealloc(void *p, size_t n, void *ctx)
+{
+	return p ? ZSTR_VAL(zend_string_realloc(CF_ZSTR_OF(p), n, 0)) : cf_zalloc(n, ctx);
+}
+static void cf_zfree(void *p, void *ctx) { efree(CF_ZSTR_OF(p)); }
+static const cf_allocator cf_zstr_allocator = {cf_zalloc, cf_zrealloc, cf_zfree, NULL};
+
+/* Turns a cf_zstr_allocator buffer holding len bytes into the zend_string it lives in. */
+static zend_string *cf_zstr_finish(char *p, size_t len)
+{
+	zend_string *s = CF_ZSTR_OF(p);
+	ZSTR_LEN(s) = len;
+	ZSTR_VAL(s)[len] = '\0';
+	return s;
+}
+
+static void cf_l1_release(void *value, void *ctx) { zend_string_release((zend_string *)value); }
+
+static void cf_meta_l1_dtor(zval *zv)
+{
+	if (Z_TYPE_P(zv) == IS_PTR) {
+		cf_meta_l1_entry *e = Z_PTR_P(zv);
+		zval_ptr_dtor(&e->raw);
+		efree(e);
+	}
+}
+
+/* ---- lifecycle -------------------------------------------------------------------------------- */
+
+static zend_object *cf_backend_create(zend_class_entry *ce)
+{
+	cf_backend *b = zend_object_alloc(sizeof(cf_backend), ce);
+	zend_object_std_init(&b->std, ce);
+	object_properties_init(&b->std, ce);
+	b->std.handlers = &cf_backend_handlers;
+	ZVAL_UNDEF(&b->meta_option);
+	zend_hash_init(&b->meta_l1, 8, NULL, cf_meta_l1_dtor, 0);
+	zend_hash_init(&b->verified, 8, NULL, NULL, 0);
+	return &b->std;
+}
+
+static void cf_backend_free(zend_object *obj)
+{
+	cf_backend *b = cf_backend_from_obj(obj);
+	if (b->meta.ops) {
+		b->meta.ops->dtor(&b->meta);
+		b->meta.ops = NULL;
+	}
+	zval_ptr_dtor(&b->meta_option);
+	cf_lru_destroy(b->payload_l1);
+	zend_hash_destroy(&b->meta_l1);
+	zend_hash_destroy(&b->verified);
+	if (b->cache_name) {
+		zend_string_release(b->cache_name);
+	}
+	if (b->ns_tag) {
+		zend_string_release(b->ns_tag);
+	}
+	if (b->constructed) {
+		cf_store_dtor(&b->store);
+	}
+	cf_options_dtor(&b->opts);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *cf_backend_get_gc(zend_object *obj, zval **table, int *n)
+{
+	cf_backend *b = cf_backend_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_get_gc_buffer_add_zval(buf, &b->meta_option);
+	if (b->meta.ops) {
+		b->meta.ops->get_gc(&b->meta, buf);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+
+/* Empties every request-scoped structure. */
+static void cf_backend_clear_l1(cf_backend *b)
+{
+	cf_lru_clear(b->payload_l1);
+	zend_hash_clean(&b->meta_l1);
+	zend_hash_clean(&b->verified);
+}
+
+/* Called at the top of every method: a new request starts with empty L1s. */
+static void cf_backend_touch(cf_backend *b)
+{
+	if (b->epoch != CF_G(request_epoch)) {
+		cf_backend_clear_l1(b);
+		b->epoch = CF_G(request_epoch);
+	}
+}
+
+#define CF_BACKEND_FETCH(b)                                                                                       \
+	cf_backend *b = Z_CF_BACKEND_P(ZEND_THIS);                                                                      \
+	do {                                                                                                            \
+		if (!b->constructed) {                                                                                      \
+			zend_throw_error(NULL, "%s object is not constructed (missing parent::__construct() call?)",            \
+				ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));                                                              \
+			RETURN_THROWS();                                                                                        \
+		}                                                                                                           \
+		cf_backend_touch(b);                                                                                        \
+	} while (0)
+
+static int64_t cf_now(void) { return (int64_t)time(NULL); }
+
+/* ---- input validation ------------------------------------------------------------------------- */
+
+static bool cf_check_identifier(zend_string *id)
+{
+	if (!cf_ident_is_valid(ZSTR_VAL(id), ZSTR_LEN(id))) {
+		char shown[72];
+		cf_printable(ZSTR_VAL(id), ZSTR_LEN(id), shown);
+		cf_throw_invalid_argument(CF_E_IDENTIFIER, "\"%s\" is not a valid cache entry identifier.", shown);
+		return false;
+	}
+	return true;
+}
+
+static bool cf_check_tag(const char *tag, size_t len)
+{
+	if (!cf_ident_is_valid(tag, len)) {
+		char shown[72];
+		cf_printable(tag, len, shown);
+		cf_throw_invalid_argument(CF_E_TAG, "\"%s\" is not a valid tag for a cache entry.", shown);
+		return false;
+	}
+	return true;
+}
+
+static int cf_cmp_bucket_keys(Bucket *a, Bucket *c)
+{
+	return zend_binary_strcmp(ZSTR_VAL(a->key), ZSTR_LEN(a->key), ZSTR_VAL(c->key), ZSTR_LEN(c->key));
+}
+
+/*
+ * Validates a PHP array of tags (strings or integers) and returns them de-duplicated and sorted
+ * bytewise as a packed array in *out. false (exception thrown) on an invalid tag.
+ */
+static bool cf_normalize_tags(HashTable *tags, zval *out)
+{
+	HashTable set;
+	zval *zv;
+	zend_hash_init(&set, tags ? zend_hash_num_elements(tags) : 0, NULL, NULL, 0);
+	if (tags) {
+		ZEND_HASH_FOREACH_VAL(tags, zv)
+		{
+			ZVAL_DEREF(zv);
+			zend_string *t;
+			if (Z_TYPE_P(zv) == IS_STRING) {
+				t = zend_string_copy(Z_STR_P(zv));
+			} else if (Z_TYPE_P(zv) == IS_LONG) {
+				t = zend_long_to_str(Z_LVAL_P(zv));
+			} else {
+				zend_hash_destroy(&set);
+				cf_throw_invalid_argument(CF_E_TAG, "A tag of type %s is not a valid tag for a cache entry.",
+					zend_zval_type_name(zv));
+				return false;
+			}
+			if (!cf_check_tag(ZSTR_VAL(t), ZSTR_LEN(t))) {
+				zend_string_release(t);
+				zend_hash_destroy(&set);
+				return false;
+			}
+			zend_hash_add_empty_element(&set, t);
+			zend_string_release(t);
+		}
+		ZEND_HASH_FOREACH_END();
+	}
+	zend_hash_sort(&set, cf_cmp_bucket_keys, 0);
+	array_init_size(out, zend_hash_num_elements(&set));
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(&set, key)
+	{
+		add_next_index_str(out, zend_string_copy(key));
+	}
+	ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&set);
+	return true;
+}
+
+/* Namespaced tags of an entry: the cache's namespace tag, then each user tag namespaced. */
+static void cf_namespaced_tags(cf_backend *b, zval *user_tags, bool with_ns_tag, zval *out)
+{
+	char buf[CF_KEY_BUF];
+	zval *zv;
+	array_init_size(out, zend_hash_num_elements(Z_ARRVAL_P(user_tags)) + 1);
+	if (with_ns_tag) {
+		add_next_index_str(out, zend_string_copy(b->ns_tag));
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(user_tags), zv)
+	{
+		if (Z_TYPE_P(zv) != IS_STRING) {
+			continue;
+		}
+		size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), Z_STRVAL_P(zv), Z_STRLEN_P(zv), buf);
+		if (n) {
+			add_next_index_stringl(out, buf, n);
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+}
+
+static zend_string *cf_meta_key(cf_backend *b, zend_string *id)
+{
+	char buf[CF_KEY_BUF];
+	size_t n = cf_ident_meta_key(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(id), ZSTR_LEN(id), buf);
+	ZEND_ASSERT(n > 0);
+	return zend_string_init(buf, n, 0);
+}
+
+/* ---- the metadata store, resolved lazily -------------------------------------------------- */
+
+/* GeneralUtility::makeInstance(CacheManager::class)->getCache($id). FAILURE: not resolvable (maybe with an exception pending). */
+static zend_result cf_resolve_typo3_cache(const char *id, zval *out)
+{
+	zend_string *name = zend_string_init_fast(ZEND_STRL("TYPO3\\CMS\\Core\\Utility\\GeneralUtility"));
+	zend_class_entry *gu = zend_lookup_class(name);
+	zend_string_release(name);
+	if (!gu || EG(exception)) {
+		return FAILURE;
+	}
+	zend_function *make = zend_hash_str_find_ptr_lc(&gu->function_table, ZEND_STRL("makeInstance"));
+	if (!make || !(make->common.fn_flags & ZEND_ACC_STATIC)) {
+		return FAILURE;
+	}
+	zval arg, manager, cache_id;
+	ZVAL_STRINGL(&arg, "TYPO3\\CMS\\Core\\Cache\\CacheManager", sizeof("TYPO3\\CMS\\Core\\Cache\\CacheManager") - 1);
+	zend_call_known_function(make, NULL, gu, &manager, 1, &arg, NULL);
+	zval_ptr_dtor(&arg);
+	if (EG(exception) || Z_TYPE(manager) != IS_OBJECT) {
+		zval_ptr_dtor(&manager);
+		return FAILURE;
+	}
+	zend_string *get_cache = zend_string_init_fast(ZEND_STRL("getCache"));
+	ZVAL_STRING(&cache_id, id);
+	zend_result r = zend_call_method_if_exists(Z_OBJ(manager), get_cache, out, 1, &cache_id);
+	zend_string_release(get_cache);
+	zval_ptr_dtor(&cache_id);
+	zval_ptr_dtor(&manager);
+	if (r == FAILURE || EG(exception) || Z_TYPE_P(out) != IS_OBJECT) {
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* The metadata store; NULL with an InvalidCacheException thrown when it cannot be had. */
+static cf_meta *cf_backend_meta(cf_backend *b)
+{
+	if (b->meta.ops) {
+		return &b->meta;
+	}
+	if (b->resolving) {
+		cf_throw_invalid_cache(CF_E_METADATA_CACHE_SELF,
+			"ClusterFileBackend: the metadata cache \"%s\" resolves back into this cache; it must use another backend",
+			b->opts.metadata_cache_identifier ? b->opts.metadata_cache_identifier : "");
+		return NULL;
+	}
+	zval frontend;
+	ZVAL_UNDEF(&frontend);
+	if (Z_TYPE(b->meta_option) == IS_OBJECT) {
+		ZVAL_COPY(&frontend, &b->meta_option);
+	} else {
+		const char *id = b->opts.metadata_cache_identifier;
+		b->resolving = true;
+		zend_result r = cf_resolve_typo3_cache(id, &frontend);
+		b->resolving = false;
+		if (r == FAILURE) {
+			cf_throw_invalid_cache(CF_E_METADATA_CACHE_MISSING,
+				"ClusterFileBackend: configured metadataCacheIdentifier \"%s\" is not a registered TYPO3 cache. Register "
+				"it under $GLOBALS[\"TYPO3_CONF_VARS\"][\"SYS\"][\"caching\"][\"cacheConfigurations\"][\"%s\"].",
+				id, id);
+			return NULL;
+		}
+		if (b->meta.ops) {
+			/* resolved re-entrantly meanwhile */
+			zval_ptr_dtor(&frontend);
+			return &b->meta;
+		}
+	}
+	cf_meta_frontend_init(&b->meta, &frontend);
+	zval_ptr_dtor(&frontend);
+	if (Z_OBJ(b->meta.frontend) == &b->std || b->meta.ops->backend_object(&b->meta) == &b->std) {
+		b->meta.ops->dtor(&b->meta);
+		b->meta.ops = NULL;
+		cf_throw_invalid_cache(CF_E_METADATA_CACHE_SELF,
+			"ClusterFileBackend: the metadata cache is this cache itself; it must use another backend");
+		return NULL;
+	}
+	return &b->meta;
+}
+
+/* ---- metadata records ------------------------------------------------------------------------ */
+
+typedef enum cf_lookup {
+	CF_LOOKUP_FOUND,
+	CF_LOOKUP_ABSENT, /* none, or not a usable record */
+	CF_LOOKUP_ERROR,  /* the store failed (exception cleared) */
+} cf_lookup;
+
+/* Reads and parses the record of id straight from the store. raw receives the array on FOUND. */
+static cf_lookup cf_fetch_record(cf_backend *b, cf_meta *m, zend_string *key, zend_string *id, cf_record *rec, zval *raw)
+{
+	zval rv;
+	if (m->ops->get(m, key, &rv) == FAILURE) {
+		zend_clear_exception();
+		ZVAL_UNDEF(raw);
+		return CF_LOOKUP_ERROR;
+	}
+	if (Z_TYPE(rv) == IS_ARRAY && cf_record_from_array(&rv, ZSTR_VAL(id), ZSTR_LEN(id), rec)) {
+		ZVAL_COPY_VALUE(raw, &rv);
+		return CF_LOOKUP_FOUND;
+	}
+	zval_ptr_dtor(&rv);
+	ZVAL_UNDEF(raw);
+	return CF_LOOKUP_ABSENT;
+}
+
+/* The record of id through the metadata L1 (has/require). Errors are counted and not cached. */
+static cf_meta_l1_entry *cf_load_record(cf_backend *b, cf_meta *m, zend_string *id, cf_lookup *result)
+{
+	zval *cached = zend_hash_find(&b->meta_l1, id);
+	if (cached) {
+		*result = Z_TYPE_P(cached) == IS_PTR ? CF_LOOKUP_FOUND : CF_LOOKUP_ABSENT;
+		return Z_TYPE_P(cached) == IS_PTR ? Z_PTR_P(cached) : NULL;
+	}
+	zend_string *key = cf_meta_key(b, id);
+	cf_record rec;
+	zval raw;
+	*result = cf_fetch_record(b, m, key, id, &rec, &raw);
+	zend_string_release(key);
+	if (*result == CF_LOOKUP_ERROR) {
+		CF_COUNT(b, MISS_METADATA_ERROR);
+		return NULL;
+	}
+	if (*result == CF_LOOKUP_ABSENT) {
+		zval f;
+		ZVAL_FALSE(&f);
+		zend_hash_update(&b->meta_l1, id, &f);
+		return NULL;
+	}
+	cf_meta_l1_entry *e = emalloc(sizeof(*e));
+	e->rec = rec;
+	ZVAL_COPY_VALUE(&e->raw, &raw);
+	zval p;
+	ZVAL_PTR(&p, e);
+	zend_hash_update(&b->meta_l1, id, &p);
+	return e;
+}
+
+/* The valid tag strings of a stored record's tags field (to re-write it). */
+static void cf_record_tags(zval *raw, zval *out)
+{
+	array_init(out);
+	zval *tags = zend_hash_str_find(Z_ARRVAL_P(raw), ZEND_STRL("tags"));
+	zval *zv;
+	if (!tags || Z_TYPE_P(tags) != IS_ARRAY) {
+		return;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), zv)
+	{
+		if (Z_TYPE_P(zv) == IS_STRING && cf_ident_is_valid(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
+			add_next_index_str(out, zend_string_copy(Z_STR_P(zv)));
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+}
+
+/*
+ * The bytes on disk contradict the record: remove the local file, re-write the record as Broken
+ * (all other fields unchanged, same tags, TTL max(60, min(3600, remaining))) so no pod serves or
+ * re-reads it until the next set(), and forget it in the L1s. Store failures are swallowed: the
+ * next read detects the same thing again.
+ */
+static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_record *rec, zval *raw)
+{
+	cf_store_delete(&b->store, rec->hash);
+	zval copy, user_tags, ns_tags, state;
+	ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(raw)));
+	ZVAL_STRINGL(&state, "broken", 6);
+	zend_hash_str_update(Z_ARRVAL(copy), ZEND_STRL("state"), &state);
+	cf_record_tags(raw, &user_tags);
+	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
+	zend_string *key = cf_meta_key(b, id);
+	if (m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now())) == FAILURE) {
+		zend_clear_exception();
+	}
+	zend_string_release(key);
+	zval_ptr_dtor(&copy);
+	zval_ptr_dtor(&user_tags);
+	zval_ptr_dtor(&ns_tags);
+	zend_hash_del(&b->meta_l1, id);
+	zend_hash_str_del(&b->verified, rec->hash, CF_HEX64_LEN);
+	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+	CF_COUNT(b, MISS_BROKEN);
+}
+
+/* ---- methods --------------------------------------------------------------------------------- */
+
+static void cf_read_backend_version(cf_backend *b)
+{
+	const char *name = b->opts.backend_version_env_var;
+	size_t len = strlen(name);
+	char *value = sapi_getenv(name, len);
+	if (value) {
+		b->backend_version = cf_backend_version(value, strlen(value));
+		efree(value);
+		return;
+	}
+	const char *env = getenv(name);
+	b->backend_version = cf_backend_version(env, env ? strlen(env) : 0);
+}
+
+static void cf_set_cache_name(cf_backend *b, const char *name, size_t len)
+{
+	char buf[CF_KEY_BUF];
+	if (b->cache_name) {
+		zend_string_release(b->cache_name);
+	}
+	if (b->ns_tag) {
+		zend_string_release(b->ns_tag);
+	}
+	b->cache_name = zend_string_init(name, len, 0);
+	size_t n = cf_ident_ns_tag(name, len, buf);
+	b->ns_tag = zend_string_init(buf, n, 0);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, __construct)
+{
+	HashTable *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	cf_backend *b = Z_CF_BACKEND_P(ZEND_THIS);
+	if (b->constructed) {
+		zend_throw_error(NULL, "Cannot call constructor twice");
+		RETURN_THROWS();
+	}
+	HashTable empty;
+	if (!options) {
+		zend_hash_init(&empty, 0, NULL, NULL, 0);
+		options = &empty;
+	}
+	zend_result r = cf_php_options_parse(options, &b->opts, &b->meta_option);
+	if (options == &empty) {
+		zend_hash_destroy(&empty);
+	}
+	if (r == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, NULL, b->opts.fsync) != CF_STORE_OK) {
+		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID, "ClusterFileBackend options invalid:\n[localPath] is not usable as a store root");
+		RETURN_THROWS();
+	}
+	b->primary = b->opts.compression;
+	if (b->opts.serializer_igbinary && zend_hash_str_exists(&module_registry, ZEND_STRL("igbinary"))) {
+		const char *v = zend_get_module_version("igbinary");
+		size_t major = v ? strcspn(v, ".") : 0;
+		if (major > 0 && major <= 16) {
+			snprintf(b->serializer, sizeof(b->serializer), "igbinary:%.*s", (int)major, v);
+		} else {
+			snprintf(b->serializer, sizeof(b->serializer), "igbinary:unknown");
+		}
+	} else {
+		snprintf(b->serializer, sizeof(b->serializer), "php:native");
+	}
+	cf_read_backend_version(b);
+	b->payload_l1 = cf_lru_create((size_t)b->opts.payload_l1_max_entries, (size_t)b->opts.payload_l1_max_bytes,
+		&cf_emalloc_allocator, cf_l1_release, NULL);
+	cf_set_cache_name(b, ZEND_STRL("unbound"));
+	b->epoch = CF_G(request_epoch);
+	b->constructed = true;
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, setCache)
+{
+	zval *cache;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT(cache)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+
+	zval id;
+	zend_string *method = zend_string_init_fast(ZEND_STRL("getIdentifier"));
+	zend_result r = zend_call_method_if_exists(Z_OBJ_P(cache), method, &id, 0, NULL);
+	zend_string_release(method);
+	if (r == FAILURE || EG(exception)) {
+		if (!EG(exception)) {
+			zend_argument_type_error(1, "must be a cache frontend with a getIdentifier() method, %s given",
+				ZSTR_VAL(Z_OBJCE_P(cache)->name));
+		}
+		RETURN_THROWS();
+	}
+	if (Z_TYPE(id) != IS_STRING || !cf_cache_name_is_valid(Z_STRVAL(id), Z_STRLEN(id))) {
+		char shown[72] = "";
+		if (Z_TYPE(id) == IS_STRING) {
+			cf_printable(Z_STRVAL(id), Z_STRLEN(id), shown);
+		}
+		zval_ptr_dtor(&id);
+		cf_throw_invalid_argument(CF_E_CACHE_NAME,
+			"ClusterFileBackend cannot serve the cache \"%s\": a cache identifier must match ^[a-zA-Z0-9_%%&-]{1,64}$, "
+			"contain no \"__\" and not end in \"_\"",
+			shown);
+		RETURN_THROWS();
+	}
+	bool php_mode = cf_typo3_is_php_frontend(Z_OBJCE_P(cache));
+	if (php_mode != b->php_mode || !b->cache_name || !zend_string_equals(b->cache_name, Z_STR(id))) {
+		cf_store_dtor(&b->store);
+		if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, php_mode ? ".php" : NULL, b->opts.fsync)
+			!= CF_STORE_OK) {
+			/* the same root was accepted at construction; only allocation can fail here */
+			zval_ptr_dtor(&id);
+			zend_throw_error(NULL, "ClusterFileBackend: cannot re-initialise the local store");
+			RETURN_THROWS();
+		}
+		b->php_mode = php_mode;
+		b->primary = php_mode ? CF_CODEC_NONE : b->opts.compression;
+	}
+	cf_set_cache_name(b, Z_STRVAL(id), Z_STRLEN(id));
+	zval_ptr_dtor(&id);
+	cf_backend_clear_l1(b);
+}
+
+/* Serves the compression name written into records and the hash header. */
+static const char *cf_compression_name(cf_backend *b) { return cf_codec_name(b->primary); }
+
+PHP_METHOD(ClusterFile_NativeBackend, set)
+{
+	zend_string *id, *data;
+	HashTable *tags = NULL;
+	zend_long lifetime = 0;
+	bool lifetime_null = true;
+	ZEND_PARSE_PARAMETERS_START(2, 4)
+		Z_PARAM_STR(id)
+		Z_PARAM_STR(data)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(tags)
+		Z_PARAM_LONG_OR_NULL(lifetime, lifetime_null)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+
+	if ((int64_t)ZSTR_LEN(data) > b->opts.max_payload_bytes) {
+		cf_throw_invalid_data(CF_E_PAYLOAD_TOO_LARGE, "Payload size %zu exceeds configured maxPayloadBytes %" PRId64,
+			ZSTR_LEN(data), b->opts.max_payload_bytes);
+		RETURN_THROWS();
+	}
+	if (!cf_check_identifier(id)) {
+		RETURN_THROWS();
+	}
+	zval user_tags;
+	if (!cf_normalize_tags(tags, &user_tags)) {
+		RETURN_THROWS();
+	}
+	cf_record rec;
+	memset(&rec, 0, sizeof(rec));
+	int64_t now = cf_now();
+	if (!cf_record_lifetime(!lifetime_null, lifetime, b->opts.default_lifetime, now, &rec.created_at, &rec.expires_at)) {
+		zval_ptr_dtor(&user_tags);
+		cf_throw_invalid_argument(CF_E_IDENTIFIER, "Lifetime %" PRId64 " is out of range", (int64_t)lifetime);
+		RETURN_THROWS();
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		zval_ptr_dtor(&user_tags);
+		RETURN_THROWS();
+	}
+
+	/* The file's bytes: marker + body, or PHP source as given. */
+	char *encoded = NULL;
+	size_t encoded_len = 0;
+	const char *file = ZSTR_VAL(data);
+	size_t file_len = ZSTR_LEN(data);
+	if (!b->php_mode) {
+		cf_codec_status cs = cf_codec_encode(b->primary, (size_t)b->opts.min_compressed_bytes, ZSTR_VAL(data),
+			ZSTR_LEN(data), &cf_emalloc_allocator, &encoded, &encoded_len);
+		if (cs != CF_CODEC_OK) {
+			zval_ptr_dtor(&user_tags);
+			CF_COUNT(b, WRITE_ERROR);
+			cf_throw_plain(CF_E_STORE, "encoding failed: %s", cf_codec_strerror(cs));
+			cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend write failed; see log for details");
+			RETURN_THROWS();
+		}
+		file = encoded;
+		file_len = encoded_len;
+	}
+	rec.compression = b->primary;
+	rec.payload_size = (int64_t)file_len;
+	rec.backend_version = b->backend_version;
+	rec.broken = false;
+	char php_version[16];
+	snprintf(php_version, sizeof(php_version), "%d.%d", PHP_MAJOR_VERSION, PHP_MINOR_VERSION);
+	if (cf_payload_hash(b->serializer, cf_compression_name(b), b->backend_version, php_version, ZSTR_VAL(data),
+			ZSTR_LEN(data), rec.hash)
+			!= 0
+		|| cf_sha256_hex(file, file_len, rec.checksum) != 0) {
+		if (encoded) {
+			efree(encoded);
+		}
+		zval_ptr_dtor(&user_tags);
+		CF_COUNT(b, WRITE_ERROR);
+		cf_throw_plain(CF_E_STORE, "sha256 failed");
+		cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend write failed; see log for details");
+		RETURN_THROWS();
+	}
+
+	zend_string *key = cf_meta_key(b, id);
+	zval existing_raw, record, ns_tags;
+	cf_record existing;
+	bool repair = false;
+	ZVAL_UNDEF(&record);
+	ZVAL_UNDEF(&ns_tags);
+
+	/* 1. What the cluster has now (decides repair vs. normal path; a failing store fails the write before any IO). */
+	zval rv;
+	if (m->ops->get(m, key, &rv) == FAILURE) {
+		goto fail;
+	}
+	if (Z_TYPE(rv) == IS_ARRAY && cf_record_from_array(&rv, ZSTR_VAL(id), ZSTR_LEN(id), &existing)) {
+		repair = strcmp(existing.hash, rec.hash) == 0;
+	}
+	zval_ptr_dtor(&rv);
+	(void)existing_raw;
+
+	/* 2. Local file first: metadata never points at a file this pod failed to write. */
+	cf_store_status ss = cf_store_write(&b->store, rec.hash, file, file_len);
+	if (ss != CF_STORE_OK) {
+		cf_throw_plain(CF_E_STORE, "local store write failed: %s (errno %d: %s)", cf_store_strerror(ss), errno,
+			strerror(errno));
+		goto fail;
+	}
+
+	/* 3. Metadata second. */
+	cf_record_to_array(&record, ZSTR_VAL(id), ZSTR_LEN(id), &rec, b->serializer, &user_tags);
+	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
+	if (m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now)) == FAILURE) {
+		goto fail;
+	}
+
+	if (repair) {
+		CF_COUNT(b, REBUILD);
+		CF_COUNT(b, REPAIR);
+	} else {
+		CF_COUNT(b, WRITE);
+	}
+	b->counters[CF_M_BYTES_WRITTEN] += (zend_long)file_len;
+	zend_hash_del(&b->meta_l1, id);
+	zend_hash_str_del(&b->verified, rec.hash, CF_HEX64_LEN);
+	if (!b->php_mode) {
+		zend_string *copy = zend_string_copy(data);
+		if (!cf_lru_put(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id), copy, ZSTR_LEN(data))) {
+			zend_string_release(copy);
+		}
+	}
+	zend_string_release(key);
+	zval_ptr_dtor(&record);
+	zval_ptr_dtor(&ns_tags);
+	zval_ptr_dtor(&user_tags);
+	if (encoded) {
+		efree(encoded);
+	}
+	return;
+
+fail:
+	CF_COUNT(b, WRITE_ERROR);
+	/* Whatever this request held for the identifier is no longer trustworthy. */
+	zend_hash_del(&b->meta_l1, id);
+	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+	zend_string_release(key);
+	zval_ptr_dtor(&record);
+	zval_ptr_dtor(&ns_tags);
+	zval_ptr_dtor(&user_tags);
+	if (encoded) {
+		efree(encoded);
+	}
+	cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend write failed; see log for details");
+	RETURN_THROWS();
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, get)
+{
+	zend_string *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	if (!cf_check_identifier(id)) {
+		RETURN_THROWS();
+	}
+	zend_string *hit = cf_lru_get(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+	if (hit) {
+		CF_COUNT(b, L1_HIT);
+		RETURN_STR_COPY(hit);
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	zend_string *key = cf_meta_key(b, id);
+	cf_record rec;
+	zval raw;
+	cf_lookup lk = cf_fetch_record(b, m, key, id, &rec, &raw);
+	zend_string_release(key);
+	if (lk == CF_LOOKUP_ERROR) {
+		CF_COUNT(b, MISS_METADATA_ERROR);
+		RETURN_FALSE;
+	}
+	if (lk == CF_LOOKUP_ABSENT) {
+		CF_COUNT(b, MISS_NO_METADATA);
+		RETURN_FALSE;
+	}
+	if (rec.broken) {
+		zval_ptr_dtor(&raw);
+		CF_COUNT(b, MISS_BROKEN);
+		RETURN_FALSE;
+	}
+	if (cf_record_is_expired(&rec, cf_now())) {
+		zval_ptr_dtor(&raw);
+		CF_COUNT(b, MISS_EXPIRED);
+		RETURN_FALSE;
+	}
+	size_t max_file = b->php_mode ? (size_t)b->opts.max_payload_bytes
+								  : cf_codec_max_encoded_size((size_t)b->opts.max_payload_bytes);
+	char *bytes = NULL;
+	size_t len = 0;
+	cf_store_status ss = cf_store_read_verified(&b->store, rec.hash, rec.checksum, (long long)rec.payload_size,
+		max_file, b->php_mode ? &cf_zstr_allocator : &cf_emalloc_allocator, &bytes, &len);
+	if (ss != CF_STORE_OK) {
+		if (cf_store_is_integrity_failure(ss)) {
+			cf_mark_broken(b, m, id, &rec, &raw);
+		} else {
+			/* not on this pod (or unreadable): the caller re-renders and set() repairs */
+			CF_COUNT(b, BLOB_MISS);
+		}
+		zval_ptr_dtor(&raw);
+		RETURN_FALSE;
+	}
+	b->counters[CF_M_BYTES_READ] += (zend_long)len;
+	zend_string *payload;
+	if (b->php_mode) {
+		payload = cf_zstr_finish(bytes, len);
+	} else {
+		char *out = NULL;
+		size_t out_len = 0;
+		cf_codec_status cs = cf_codec_decode(bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out,
+			&out_len, NULL);
+		efree(bytes);
+		if (cs != CF_CODEC_OK) {
+			if (cs == CF_CODEC_E_EMPTY || cs == CF_CODEC_E_MARKER || cs == CF_CODEC_E_CORRUPT) {
+				/* the verified bytes are not a payload: the entry is broken cluster-wide */
+				cf_mark_broken(b, m, id, &rec, &raw);
+			} else {
+				CF_COUNT(b, DECODE_ERROR);
+			}
+			zval_ptr_dtor(&raw);
+			RETURN_FALSE;
+		}
+		payload = cf_zstr_finish(out, out_len);
+	}
+	zval_ptr_dtor(&raw);
+	CF_COUNT(b, HIT);
+	CF_COUNT(b, LOCAL_HIT);
+	if (!b->php_mode && cf_lru_put(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id), payload, ZSTR_LEN(payload))) {
+		zend_string_addref(payload);
+	}
+	RETURN_STR(payload);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, has)
+{
+	zend_string *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	if (!cf_check_identifier(id)) {
+		RETURN_THROWS();
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	cf_lookup lk;
+	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
+	RETURN_BOOL(e && cf_record_is_live(&e->rec, cf_now()));
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, remove)
+{
+	zend_string *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	if (!cf_check_identifier(id)) {
+		RETURN_THROWS();
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	zend_string *key = cf_meta_key(b, id);
+	bool removed = false;
+	zend_result r = m->ops->remove(m, key, &removed);
+	zend_string_release(key);
+	/* Forget the entry in this request either way: a failed remove must not leave a stale L1 copy. */
+	zend_hash_del(&b->meta_l1, id);
+	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+	if (r == FAILURE) {
+		zend_clear_exception();
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(removed);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, flush)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	cf_meta *m = cf_backend_meta(b);
+	cf_backend_clear_l1(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	if (m->ops->flush_by_tag(m, b->ns_tag) == FAILURE) {
+		zend_clear_exception();
+		CF_COUNT(b, FLUSH_ERR_FLUSH);
+	} else {
+		CF_COUNT(b, FLUSH_FULL);
+	}
+	cf_backend_clear_l1(b);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
+{
+	zend_string *tag;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(tag)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	cf_backend_clear_l1(b);
+	if (!cf_check_tag(ZSTR_VAL(tag), ZSTR_LEN(tag))) {
+		RETURN_THROWS();
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	char buf[CF_KEY_BUF];
+	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
+	zend_string *ns = zend_string_init(buf, n, 0);
+	if (m->ops->flush_by_tag(m, ns) == FAILURE) {
+		zend_clear_exception();
+		CF_COUNT(b, FLUSH_ERR_TAG);
+	} else {
+		CF_COUNT(b, FLUSH_TAG);
+	}
+	zend_string_release(ns);
+	cf_backend_clear_l1(b);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
+{
+	HashTable *tags;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(tags)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	cf_backend_clear_l1(b);
+	zval user_tags, ns_tags;
+	if (!cf_normalize_tags(tags, &user_tags)) {
+		RETURN_THROWS();
+	}
+	if (zend_hash_num_elements(Z_ARRVAL(user_tags)) == 0) {
+		zval_ptr_dtor(&user_tags);
+		return;
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		zval_ptr_dtor(&user_tags);
+		RETURN_THROWS();
+	}
+	cf_namespaced_tags(b, &user_tags, false, &ns_tags);
+	if (m->ops->flush_by_tags(m, &ns_tags) == FAILURE) {
+		zend_clear_exception();
+		CF_COUNT(b, FLUSH_ERR_TAGS);
+	} else {
+		b->counters[CF_M_FLUSH_TAG] += (zend_long)zend_hash_num_elements(Z_ARRVAL(user_tags));
+	}
+	zval_ptr_dtor(&user_tags);
+	zval_ptr_dtor(&ns_tags);
+	cf_backend_clear_l1(b);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
+{
+	zend_string *tag;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(tag)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	if (!cf_check_tag(ZSTR_VAL(tag), ZSTR_LEN(tag))) {
+		RETURN_THROWS();
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	char buf[CF_KEY_BUF];
+	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
+	zend_string *ns = zend_string_init(buf, n, 0);
+	zval keys;
+	zend_result r = m->ops->find_by_tag(m, ns, &keys);
+	zend_string_release(ns);
+	if (r == FAILURE) {
+		zval_ptr_dtor(&keys);
+		RETURN_THROWS();
+	}
+	HashTable seen;
+	zend_hash_init(&seen, 8, NULL, NULL, 0);
+	array_init(return_value);
+	zval *zk;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(keys), zk)
+	{
+		const char *rest;
+		size_t rest_len;
+		bool hashed;
+		if (Z_TYPE_P(zk) != IS_STRING
+			|| !cf_ident_split_meta_key(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), Z_STRVAL_P(zk), Z_STRLEN_P(zk),
+				&rest, &rest_len, &hashed)) {
+			continue;
+		}
+		zend_string *found = NULL;
+		if (hashed) {
+			/* the key does not carry the identifier: the record does */
+			zval rv;
+			if (m->ops->get(m, Z_STR_P(zk), &rv) == FAILURE) {
+				zend_clear_exception();
+				continue;
+			}
+			zval *idv = Z_TYPE(rv) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL(rv), ZEND_STRL("identifier")) : NULL;
+			if (idv && Z_TYPE_P(idv) == IS_STRING && cf_ident_is_valid(Z_STRVAL_P(idv), Z_STRLEN_P(idv))) {
+				zend_string *probe = cf_meta_key(b, Z_STR_P(idv));
+				if (zend_string_equals(probe, Z_STR_P(zk))) {
+					found = zend_string_copy(Z_STR_P(idv));
+				}
+				zend_string_release(probe);
+			}
+			zval_ptr_dtor(&rv);
+		} else {
+			found = zend_string_init(rest, rest_len, 0);
+		}
+		if (found) {
+			if (zend_hash_add_empty_element(&seen, found)) {
+				add_next_index_str(return_value, found);
+			} else {
+				zend_string_release(found);
+			}
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&seen);
+	zval_ptr_dtor(&keys);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	/* Leftovers of writers that died mid-write (never a file another writer is still writing). */
+	cf_store_sweep_temp(&b->store, (time_t)cf_now(), CF_TEMP_MAX_AGE);
+	/* The metadata cache is shared by every cluster cache: collect it once per request. */
+	if (b->gc_epoch == CF_G(request_epoch) + 1) {
+		return;
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	if (m->ops->collect_garbage(m) == FAILURE) {
+		RETURN_THROWS();
+	}
+	b->gc_epoch = CF_G(request_epoch) + 1;
+}
+
+/* requireOnce()/require(): metadata valid, file present and verified once per request, then PHP's own include. */
+static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
+{
+	zend_string *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+	CF_BACKEND_FETCH(b);
+	if (!cf_check_identifier(id)) {
+		RETURN_THROWS();
+	}
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	cf_lookup lk;
+	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
+	if (!e) {
+		if (lk == CF_LOOKUP_ABSENT) {
+			CF_COUNT(b, MISS_NO_METADATA);
+		}
+		RETURN_FALSE;
+	}
+	if (e->rec.broken) {
+		CF_COUNT(b, MISS_BROKEN);
+		RETURN_FALSE;
+	}
+	if (cf_record_is_expired(&e->rec, cf_now())) {
+		CF_COUNT(b, MISS_EXPIRED);
+		RETURN_FALSE;
+	}
+	if (!zend_hash_str_exists(&b->verified, e->rec.hash, CF_HEX64_LEN)) {
+		cf_store_status ss = cf_store_verify(&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size,
+			(size_t)b->opts.max_payload_bytes);
+		if (ss != CF_STORE_OK) {
+			if (cf_store_is_integrity_failure(ss)) {
+				cf_record rec = e->rec;
+				zval raw;
+				ZVAL_COPY(&raw, &e->raw);
+				cf_mark_broken(b, m, id, &rec, &raw);
+				zval_ptr_dtor(&raw);
+			} else {
+				CF_COUNT(b, BLOB_MISS);
+			}
+			RETURN_FALSE;
+		}
+		zend_hash_str_add_empty_element(&b->verified, e->rec.hash, CF_HEX64_LEN);
+	} else if (cf_store_probe(&b->store, e->rec.hash) != CF_STORE_OK) {
+		/* verified earlier in this request, but the path changed since: start over next call */
+		zend_hash_str_del(&b->verified, e->rec.hash, CF_HEX64_LEN);
+		CF_COUNT(b, BLOB_MISS);
+		RETURN_FALSE;
+	}
+	char path[MAXPATHLEN];
+	size_t plen = cf_store_path(&b->store, e->rec.hash, path, sizeof(path));
+	if (plen == 0) {
+		RETURN_FALSE;
+	}
+	zend_string *zpath = zend_string_init(path, plen, 0);
+	zend_result r = cf_typo3_require(zpath, once, return_value);
+	zend_string_release(zpath);
+	if (r == FAILURE) {
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
+		RETURN_FALSE;
+	}
+	CF_COUNT(b, REQUIRE_HIT);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, requireOnce) { cf_do_require(INTERNAL_FUNCTION_PARAM_PASSTHRU, true); }
+
+PHP_METHOD(ClusterFile_NativeBackend, require) { cf_do_require(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }
+
+PHP_METHOD(ClusterFile_NativeBackend, reset)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	cf_backend_clear_l1(b);
+	b->gc_epoch = 0;
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, getOptions)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	cf_php_options_to_array(&b->opts, return_value);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, getStatistics)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	zval miss, flush, flush_err;
+	array_init(return_value);
+	add_assoc_str(return_value, "cacheName", zend_string_copy(b->cache_name));
+	char ns[256];
+	snprintf(ns, sizeof(ns), "cfb:%s:%s:%s", b->opts.ns_environment, b->opts.ns_instance, ZSTR_VAL(b->cache_name));
+	add_assoc_string(return_value, "namespace", ns);
+	add_assoc_long(return_value, "backendVersion", (zend_long)b->backend_version);
+	add_assoc_string(return_value, "serializer", b->serializer);
+	add_assoc_string(return_value, "compression", cf_compression_name(b));
+	add_assoc_long(return_value, cf_counter_labels[CF_M_HIT], b->counters[CF_M_HIT]);
+	add_assoc_long(return_value, cf_counter_labels[CF_M_LOCAL_HIT], b->counters[CF_M_LOCAL_HIT]);
+	add_assoc_long(return_value, cf_counter_labels[CF_M_L1_HIT], b->counters[CF_M_L1_HIT]);
+	array_init(&miss);
+	for (int i = CF_M_MISS_METADATA_ERROR; i <= CF_M_MISS_EXPIRED; i++) {
+		add_assoc_long(&miss, cf_counter_labels[i], b->counters[i]);
+	}
+	add_assoc_zval(return_value, "cache_miss_total", &miss);
+	for (int i = CF_M_BLOB_MISS; i <= CF_M_WRITE_ERROR; i++) {
+		add_assoc_long(return_value, cf_counter_labels[i], b->counters[i]);
+	}
+	array_init(&flush);
+	add_assoc_long(&flush, cf_counter_labels[CF_M_FLUSH_FULL], b->counters[CF_M_FLUSH_FULL]);
+	add_assoc_long(&flush, cf_counter_labels[CF_M_FLUSH_TAG], b->counters[CF_M_FLUSH_TAG]);
+	add_assoc_zval(return_value, "cache_flush_total", &flush);
+	array_init(&flush_err);
+	for (int i = CF_M_FLUSH_ERR_FLUSH; i <= CF_M_FLUSH_ERR_TAGS; i++) {
+		add_assoc_long(&flush_err, cf_counter_labels[i], b->counters[i]);
+	}
+	add_assoc_zval(return_value, "cache_flush_error_total", &flush_err);
+	for (int i = CF_M_REQUIRE_HIT; i < CF_M__COUNT; i++) {
+		add_assoc_long(return_value, cf_counter_labels[i], b->counters[i]);
+	}
+	add_assoc_long(return_value, "payload_l1_entries", (zend_long)cf_lru_count(b->payload_l1));
+	add_assoc_long(return_value, "payload_l1_bytes", (zend_long)cf_lru_bytes(b->payload_l1));
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, getMetadataCacheIdentifier)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	RETURN_STRING(b->opts.metadata_cache_identifier ? b->opts.metadata_cache_identifier : "");
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, getLocalPath)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	RETURN_STRINGL(b->opts.local_path, b->opts.local_path_len);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, getNamespaceEnvironment)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	RETURN_STRING(b->opts.ns_environment);
+}
+
+PHP_METHOD(ClusterFile_NativeBackend, getNamespaceInstance)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CF_BACKEND_FETCH(b);
+	RETURN_STRING(b->opts.ns_instance);
+}
+
+void cf_backend_minit(void)
+{
+	cf_backend_ce = register_class_ClusterFile_NativeBackend();
+	cf_backend_ce->create_object = cf_backend_create;
+	memcpy(&cf_backend_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	cf_backend_handlers.offset = XtOffsetOf(cf_backend, std);
+	cf_backend_handlers.free_obj = cf_backend_free;
+	cf_backend_handlers.clone_obj = NULL;
+	cf_backend_handlers.get_gc = cf_backend_get_gc;
+}

@@ -1,0 +1,46 @@
+/*
+ * clusterfile: exceptions.
+ *
+ * This module owns which class an error is thrown as and with which code. TYPO3's own cache
+ * exception classes are used when they can be loaded (so TYPO3 code catching them keeps working);
+ * otherwise the ClusterFile\Exception family with the same codes. It owns the codes as names.
+ * It does not decide when to throw.
+ */
+#ifndef CF_PHP_ERRORS_H
+#define CF_PHP_ERRORS_H
+
+#include "php.h"
+
+/* Codes, the reference's where it has one. */
+#define CF_E_OPTIONS_INVALID 1747500003      /* InvalidCacheException: option violations */
+#define CF_E_PAYLOAD_TOO_LARGE 1747500021    /* InvalidDataException: set() payload over maxPayloadBytes */
+#define CF_E_WRITE_FAILED 1747500022         /* Cache\Exception: set() failed (cause in previous) */
+#define CF_E_METADATA_CACHE_MISSING 1747500050 /* InvalidCacheException: metadata cache not resolvable */
+#define CF_E_METADATA_CACHE_SELF 1747500051  /* InvalidCacheException: metadata cache is this cache */
+#define CF_E_CACHE_NAME 1747500052           /* InvalidArgumentException: cache identifier unusable */
+#define CF_E_NOT_CONSTRUCTED 1747500053      /* Error: method on an unconstructed backend */
+#define CF_E_BAD_FRONTEND 1747500054         /* InvalidCacheException: metadata frontend lacks a method */
+#define CF_E_STORE 1747500060                /* ClusterFile\Exception: local store failure (a previous) */
+#define CF_E_IDENTIFIER 1233058264           /* InvalidArgumentException: entry identifier (TYPO3's code) */
+#define CF_E_TAG 1233058269                  /* InvalidArgumentException: tag (TYPO3's code) */
+
+extern zend_class_entry *cf_exception_ce;
+extern zend_class_entry *cf_invalid_cache_exception_ce;
+extern zend_class_entry *cf_invalid_data_exception_ce;
+
+void cf_errors_minit(void);
+
+/*
+ * Each throws a new exception; if one is pending it becomes the new one's previous (so a caught
+ * userland exception can be wrapped without exposing its message).
+ */
+void cf_throw_invalid_cache(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+void cf_throw_invalid_data(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+void cf_throw_cache(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+void cf_throw_invalid_argument(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+void cf_throw_plain(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+
+/* A user-supplied string made safe for a message: at most 64 bytes, non-printables as '?'. */
+void cf_printable(const char *s, size_t len, char out[72]);
+
+#endif

@@ -1,0 +1,309 @@
+/*
+ * clusterfile: the metadata store over a userland cache frontend, and the record's PHP form
+ * (see meta.h).
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "meta.h"
+#include "php_errors.h"
+
+/* Persistent interned strings: method names and record keys, made once in MINIT. */
+#define CF_META_STRINGS(X)                                                                                        \
+	X(get, "get")                                                                                                   \
+	X(set, "set")                                                                                                   \
+	X(remove, "remove")                                                                                             \
+	X(flushByTag, "flushByTag")                                                                                     \
+	X(flushByTags, "flushByTags")                                                                                   \
+	X(findIdentifiersByTag, "findIdentifiersByTag")                                                                 \
+	X(collectGarbage, "collectGarbage")                                                                             \
+	X(getBackend, "getBackend")                                                                                     \
+	X(identifier, "identifier")                                                                                     \
+	X(hash, "hash")                                                                                                 \
+	X(checksum, "checksum")                                                                                         \
+	X(createdAt, "createdAt")                                                                                       \
+	X(expiresAt, "expiresAt")                                                                                       \
+	X(serializer, "serializer")                                                                                     \
+	X(compression, "compression")                                                                                   \
+	X(payloadSize, "payloadSize")                                                                                   \
+	X(tags, "tags")                                                                                                 \
+	X(state, "state")                                                                                               \
+	X(backendVersion, "backendVersion")
+
+#define CF_DECLARE_STR(name, text) static zend_string *cf_s_##name;
+CF_META_STRINGS(CF_DECLARE_STR)
+#undef CF_DECLARE_STR
+
+void cf_meta_minit(void)
+{
+#define CF_INIT_STR(name, text) cf_s_##name = zend_string_init_interned(text, sizeof(text) - 1, 1);
+	CF_META_STRINGS(CF_INIT_STR)
+#undef CF_INIT_STR
+}
+
+void cf_meta_mshutdown(void)
+{
+	/* interned persistent strings are released with the interned string table */
+}
+
+/* ---- calls into the userland frontend ------------------------------------------------------ */
+
+/* Calls method on obj. FAILURE leaves an exception pending (the callee's, or ours for a missing method). */
+static zend_result cf_call(zend_object *obj, zend_string *method, zval *rv, uint32_t argc, zval *argv)
+{
+	zval tmp;
+	zval *ret = rv ? rv : &tmp;
+	if (zend_call_method_if_exists(obj, method, ret, argc, argv) == FAILURE) {
+		if (!EG(exception)) {
+			cf_throw_invalid_cache(CF_E_BAD_FRONTEND, "ClusterFileBackend: the metadata cache (%s) has no callable method %s()",
+				ZSTR_VAL(obj->ce->name), ZSTR_VAL(method));
+		}
+		return FAILURE;
+	}
+	if (EG(exception)) {
+		zval_ptr_dtor(ret);
+		ZVAL_UNDEF(ret);
+		return FAILURE;
+	}
+	if (!rv) {
+		zval_ptr_dtor(&tmp);
+	}
+	return SUCCESS;
+}
+
+static zend_result cf_fe_get(cf_meta *m, zend_string *key, zval *rv)
+{
+	zval arg;
+	ZVAL_STR(&arg, key);
+	if (cf_call(Z_OBJ(m->frontend), cf_s_get, rv, 1, &arg) == FAILURE) {
+		ZVAL_NULL(rv);
+		return FAILURE;
+	}
+	if (Z_TYPE_P(rv) != IS_ARRAY) {
+		zval_ptr_dtor(rv);
+		ZVAL_NULL(rv);
+	}
+	return SUCCESS;
+}
+
+static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime)
+{
+	zval args[4];
+	ZVAL_STR(&args[0], key);
+	ZVAL_COPY_VALUE(&args[1], record);
+	ZVAL_COPY_VALUE(&args[2], tags);
+	ZVAL_LONG(&args[3], lifetime);
+	return cf_call(Z_OBJ(m->frontend), cf_s_set, NULL, 4, args);
+}
+
+static zend_result cf_fe_remove(cf_meta *m, zend_string *key, bool *removed)
+{
+	zval arg, rv;
+	ZVAL_STR(&arg, key);
+	if (cf_call(Z_OBJ(m->frontend), cf_s_remove, &rv, 1, &arg) == FAILURE) {
+		return FAILURE;
+	}
+	*removed = zend_is_true(&rv);
+	zval_ptr_dtor(&rv);
+	return SUCCESS;
+}
+
+static zend_result cf_fe_flush_by_tag(cf_meta *m, zend_string *tag)
+{
+	zval arg;
+	ZVAL_STR(&arg, tag);
+	return cf_call(Z_OBJ(m->frontend), cf_s_flushByTag, NULL, 1, &arg);
+}
+
+static zend_result cf_fe_flush_by_tags(cf_meta *m, zval *tags)
+{
+	return cf_call(Z_OBJ(m->frontend), cf_s_flushByTags, NULL, 1, tags);
+}
+
+/* getBackend() of the frontend, cached. NULL (no exception) when the frontend has no such method
+ * or returns a non-object. */
+static zend_object *cf_fe_backend(cf_meta *m)
+{
+	if (m->backend_obj) {
+		return m->backend_obj;
+	}
+	zval rv;
+	if (zend_call_method_if_exists(Z_OBJ(m->frontend), cf_s_getBackend, &rv, 0, NULL) == FAILURE) {
+		return NULL;
+	}
+	if (EG(exception)) {
+		zend_clear_exception();
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	if (Z_TYPE(rv) != IS_OBJECT) {
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	/* The frontend keeps its backend alive for as long as we hold the frontend. */
+	m->backend_obj = Z_OBJ(rv);
+	zval_ptr_dtor(&rv);
+	return m->backend_obj;
+}
+
+static zend_result cf_fe_find_by_tag(cf_meta *m, zend_string *tag, zval *rv)
+{
+	zend_object *backend = cf_fe_backend(m);
+	array_init(rv);
+	if (!backend) {
+		return SUCCESS;
+	}
+	zend_function *fn = zend_hash_find_ptr_lc(&backend->ce->function_table, cf_s_findIdentifiersByTag);
+	if (!fn) {
+		/* not a taggable backend: nothing can be found by tag */
+		return SUCCESS;
+	}
+	zval arg, ret;
+	ZVAL_STR(&arg, tag);
+	if (cf_call(backend, cf_s_findIdentifiersByTag, &ret, 1, &arg) == FAILURE) {
+		return FAILURE;
+	}
+	if (Z_TYPE(ret) == IS_ARRAY) {
+		zval *v;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(ret), v)
+		{
+			if (Z_TYPE_P(v) == IS_STRING) {
+				Z_ADDREF_P(v);
+				add_next_index_zval(rv, v);
+			}
+		}
+		ZEND_HASH_FOREACH_END();
+	}
+	zval_ptr_dtor(&ret);
+	return SUCCESS;
+}
+
+static zend_result cf_fe_collect_garbage(cf_meta *m)
+{
+	return cf_call(Z_OBJ(m->frontend), cf_s_collectGarbage, NULL, 0, NULL);
+}
+
+static zend_object *cf_fe_backend_object(cf_meta *m)
+{
+	return cf_fe_backend(m);
+}
+
+static void cf_fe_dtor(cf_meta *m)
+{
+	zval_ptr_dtor(&m->frontend);
+	ZVAL_UNDEF(&m->frontend);
+	m->backend_obj = NULL;
+}
+
+static void cf_fe_get_gc(cf_meta *m, zend_get_gc_buffer *buf)
+{
+	zend_get_gc_buffer_add_zval(buf, &m->frontend);
+}
+
+static const cf_meta_ops cf_meta_frontend_ops = {
+	cf_fe_get,
+	cf_fe_set,
+	cf_fe_remove,
+	cf_fe_flush_by_tag,
+	cf_fe_flush_by_tags,
+	cf_fe_find_by_tag,
+	cf_fe_collect_garbage,
+	cf_fe_backend_object,
+	cf_fe_dtor,
+	cf_fe_get_gc,
+};
+
+void cf_meta_frontend_init(cf_meta *m, zval *frontend)
+{
+	m->ops = &cf_meta_frontend_ops;
+	ZVAL_COPY(&m->frontend, frontend);
+	m->backend_obj = NULL;
+}
+
+/* ---- the record's PHP form --------------------------------------------------------------------- */
+
+static zval *cf_field(HashTable *ht, zend_string *key, zend_uchar type)
+{
+	zval *v = zend_hash_find(ht, key);
+	if (!v) {
+		return NULL;
+	}
+	ZVAL_DEREF(v);
+	return Z_TYPE_P(v) == type ? v : NULL;
+}
+
+bool cf_record_from_array(zval *arr, const char *identifier, size_t identifier_len, cf_record *out)
+{
+	if (Z_TYPE_P(arr) != IS_ARRAY) {
+		return false;
+	}
+	HashTable *ht = Z_ARRVAL_P(arr);
+	zval *id = cf_field(ht, cf_s_identifier, IS_STRING);
+	zval *hash = cf_field(ht, cf_s_hash, IS_STRING);
+	zval *checksum = cf_field(ht, cf_s_checksum, IS_STRING);
+	zval *created = cf_field(ht, cf_s_createdAt, IS_LONG);
+	zval *expires = cf_field(ht, cf_s_expiresAt, IS_LONG);
+	zval *serializer = cf_field(ht, cf_s_serializer, IS_STRING);
+	zval *compression = cf_field(ht, cf_s_compression, IS_STRING);
+	zval *size = cf_field(ht, cf_s_payloadSize, IS_LONG);
+	zval *tags = cf_field(ht, cf_s_tags, IS_ARRAY);
+	zval *state = cf_field(ht, cf_s_state, IS_STRING);
+	zval *version = cf_field(ht, cf_s_backendVersion, IS_LONG);
+	if (!id || !hash || !checksum || !created || !expires || !serializer || !compression || !size || !tags || !state
+		|| !version) {
+		return false;
+	}
+	if (Z_STRLEN_P(id) != identifier_len || memcmp(Z_STRVAL_P(id), identifier, identifier_len) != 0) {
+		return false;
+	}
+	if (!cf_record_parse_digest(Z_STRVAL_P(hash), Z_STRLEN_P(hash), out->hash)
+		|| !cf_record_parse_digest(Z_STRVAL_P(checksum), Z_STRLEN_P(checksum), out->checksum)
+		|| !cf_record_check_serializer(Z_STRVAL_P(serializer), Z_STRLEN_P(serializer))
+		|| !cf_record_parse_compression(Z_STRVAL_P(compression), Z_STRLEN_P(compression), &out->compression)
+		|| !cf_record_parse_state(Z_STRVAL_P(state), Z_STRLEN_P(state), &out->broken)) {
+		return false;
+	}
+	out->created_at = Z_LVAL_P(created);
+	out->expires_at = Z_LVAL_P(expires);
+	out->payload_size = Z_LVAL_P(size);
+	out->backend_version = Z_LVAL_P(version);
+	return cf_record_check_numbers(out);
+}
+
+void cf_record_to_array(zval *rv, const char *identifier, size_t identifier_len, const cf_record *r,
+	const char *serializer, zval *tags)
+{
+	zval v;
+	char digest[sizeof(CF_DIGEST_PREFIX) + CF_HEX64_LEN];
+	array_init_size(rv, 11);
+	HashTable *ht = Z_ARRVAL_P(rv);
+
+	ZVAL_STRINGL(&v, identifier, identifier_len);
+	zend_hash_add_new(ht, cf_s_identifier, &v);
+	snprintf(digest, sizeof(digest), CF_DIGEST_PREFIX "%s", r->hash);
+	ZVAL_STRINGL(&v, digest, sizeof(digest) - 1);
+	zend_hash_add_new(ht, cf_s_hash, &v);
+	snprintf(digest, sizeof(digest), CF_DIGEST_PREFIX "%s", r->checksum);
+	ZVAL_STRINGL(&v, digest, sizeof(digest) - 1);
+	zend_hash_add_new(ht, cf_s_checksum, &v);
+	ZVAL_LONG(&v, r->created_at);
+	zend_hash_add_new(ht, cf_s_createdAt, &v);
+	ZVAL_LONG(&v, r->expires_at);
+	zend_hash_add_new(ht, cf_s_expiresAt, &v);
+	ZVAL_STRING(&v, serializer);
+	zend_hash_add_new(ht, cf_s_serializer, &v);
+	ZVAL_STRING(&v, cf_codec_name(r->compression));
+	zend_hash_add_new(ht, cf_s_compression, &v);
+	ZVAL_LONG(&v, r->payload_size);
+	zend_hash_add_new(ht, cf_s_payloadSize, &v);
+	ZVAL_COPY(&v, tags);
+	zend_hash_add_new(ht, cf_s_tags, &v);
+	ZVAL_STRING(&v, r->broken ? "broken" : "valid");
+	zend_hash_add_new(ht, cf_s_state, &v);
+	ZVAL_LONG(&v, r->backend_version);
+	zend_hash_add_new(ht, cf_s_backendVersion, &v);
+}

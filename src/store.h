@@ -1,0 +1,96 @@
+/*
+ * clusterfile: the pod-local, content-addressed payload store.
+ *
+ * This module owns the files under localPath: the path of a payload (localPath/<2 hex>/<64 hex>
+ * <suffix>), the atomic write (temp file in the shard directory, full-length write, 0640, optional
+ * fsync, rename, optional directory fsync), the verified read (O_NOFOLLOW, regular file, bounded
+ * size, sha256 of the bytes compared in constant time with the expected checksum), delete, and
+ * the sweep of stale temp files. It never builds a path from anything but a validated 64-hex digest.
+ * It does not own encoding, metadata or policy (what a failure means for the cache). Zend-free.
+ *
+ * Permissions: shard directories (and a missing localPath, recursively) are created 0750, files
+ * end up 0640. A shard directory that is a symlink, or not a directory, is refused. A payload path
+ * that is a symlink is refused on read; on write it is replaced by the rename (rename(2) replaces
+ * the link itself, never its target), so a planted link cannot wedge an entry.
+ */
+#ifndef CF_STORE_H
+#define CF_STORE_H
+
+#include "alloc.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#define CF_STORE_SUFFIX_MAX 16
+#define CF_STORE_TMP_PREFIX ".cfb.tmp."
+
+typedef struct cf_store {
+	char *root;      /* localPath without trailing slashes ("/" stays "") - owned, from cf_store_init */
+	size_t root_len;
+	char suffix[CF_STORE_SUFFIX_MAX + 2]; /* "" or ".php" etc. */
+	size_t suffix_len;
+	bool fsync;      /* fsync the file before and the directory after the rename */
+} cf_store;
+
+typedef enum cf_store_status {
+	CF_STORE_OK = 0,
+	CF_STORE_E_ARG,            /* bad argument: not an absolute path, bad suffix, bad digest, path too long */
+	CF_STORE_E_NOMEM,
+	CF_STORE_E_SYMLINK_DIR,    /* write: the shard directory (or localPath component we create) is a symlink / not a directory */
+	CF_STORE_E_MKDIR,          /* write: could not create localPath or the shard directory */
+	CF_STORE_E_TEMP,           /* write: could not create the temp file */
+	CF_STORE_E_WRITE,          /* write: write(2) failed or was short (ENOSPC, EFBIG, EIO...) */
+	CF_STORE_E_FSYNC,          /* write: fsync(2) failed */
+	CF_STORE_E_RENAME,         /* write: rename(2) failed */
+	CF_STORE_E_NOT_FOUND,      /* read: no such file (or the shard dir is missing) - a blob miss */
+	CF_STORE_E_SYMLINK,        /* read: the payload path is a symlink - integrity failure */
+	CF_STORE_E_NOT_REGULAR,    /* read: not a regular file - integrity failure */
+	CF_STORE_E_SIZE,           /* read: size differs from the expected size, or exceeds the cap - integrity failure */
+	CF_STORE_E_CHECKSUM,       /* read: sha256 of the bytes differs - integrity failure */
+	CF_STORE_E_IO,             /* read: open/read failed otherwise (EACCES, EIO) - treated as a blob miss */
+} cf_store_status;
+
+/* True for the statuses that mean "the bytes on disk contradict the metadata" (Broken path). */
+bool cf_store_is_integrity_failure(cf_store_status status);
+const char *cf_store_strerror(cf_store_status status);
+
+/*
+ * Initialises s for localPath root[0..root_len) (must start with '/', contain no NUL, and fit in
+ * PATH_MAX with the shard/file part) and suffix (NULL or "" for none, else ^\.[a-z0-9]{1,16}$).
+ * s->root is allocated with malloc; release with cf_store_dtor.
+ */
+cf_store_status cf_store_init(cf_store *s, const char *root, size_t root_len, const char *suffix, bool fsync);
+void cf_store_dtor(cf_store *s);
+
+/* Writes the full path of digest hex64 into buf (NUL-terminated). Returns length, or 0 if it does not fit or hex64 is not 64 lowercase hex. */
+size_t cf_store_path(const cf_store *s, const char *hex64, char *buf, size_t bufsize);
+
+/* Atomically replaces the file of hex64 with data[0..len). */
+cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void *data, size_t len);
+
+/*
+ * Reads the file of hex64 and verifies it: regular file, not a symlink (O_NOFOLLOW), size ==
+ * expected_size when expected_size >= 0, size <= max_size, sha256 hex == checksum_hex (64 hex).
+ * On CF_STORE_OK *out (from `a`, caller frees; never NULL, may be 1 byte for an empty file) holds
+ * *out_len bytes.
+ */
+cf_store_status cf_store_read_verified(const cf_store *s, const char *hex64, const char *checksum_hex,
+	long long expected_size, size_t max_size, const cf_allocator *a, char **out, size_t *out_len);
+
+/* Verifies a file without keeping its bytes (the require path). Same checks as read_verified. */
+cf_store_status cf_store_verify(const cf_store *s, const char *hex64, const char *checksum_hex,
+	long long expected_size, size_t max_size);
+
+/* lstat-based probe: CF_STORE_OK for a regular file, E_NOT_FOUND, E_SYMLINK, E_NOT_REGULAR. */
+cf_store_status cf_store_probe(const cf_store *s, const char *hex64);
+
+/* Unlinks the file of hex64 (a symlink is removed itself). Missing is fine. */
+cf_store_status cf_store_delete(const cf_store *s, const char *hex64);
+
+/*
+ * Removes temp files (CF_STORE_TMP_PREFIX*) older than max_age seconds relative to now from every
+ * shard directory, never following symlinks. Returns the number removed (>= 0).
+ */
+long cf_store_sweep_temp(const cf_store *s, time_t now, time_t max_age);
+
+#endif
