@@ -1,0 +1,58 @@
+<?php
+// TYPO3 14 config/system/settings.php (excerpt): cluster caches on clusterfile.
+// A settings.php written for moselwal/cluster-file-backend 2.6 works after swapping only the class name.
+
+use ClusterFile\Typo3\ClusterFileBackend;
+use TYPO3\CMS\Core\Cache\Backend\Typo3DatabaseBackend;
+use TYPO3\CMS\Core\Cache\Frontend\PhpFrontend;
+use TYPO3\CMS\Core\Cache\Frontend\VariableFrontend;
+
+$clusterNamespace = ['environment' => 'prod', 'instance' => 'site-a'];
+
+return [
+    'SYS' => [
+        'caching' => [
+            'cacheConfigurations' => [
+                // The metadata cache: any taggable TYPO3 cache shared by all pods (database, Redis/Valkey).
+                'cluster_meta' => [
+                    'frontend' => VariableFrontend::class,
+                    'backend' => Typo3DatabaseBackend::class,
+                    'groups' => ['system'],
+                ],
+                'pages' => [
+                    'frontend' => VariableFrontend::class,
+                    'backend' => ClusterFileBackend::class,
+                    'options' => [
+                        'localPath' => '/app/var/cache/cluster/pages',
+                        'metadataCacheIdentifier' => 'cluster_meta',
+                        'namespace' => $clusterNamespace,
+                        // TYPO3 >= 14.3.1 casts this to bool; true = compressionCodec (zstd).
+                        'compression' => true,
+                        'defaultLifetime' => 86400,
+                    ],
+                    'groups' => ['pages'],
+                ],
+                'rootline' => [
+                    'frontend' => VariableFrontend::class,
+                    'backend' => ClusterFileBackend::class,
+                    'options' => [
+                        'localPath' => '/app/var/cache/cluster/rootline',
+                        'metadataCacheIdentifier' => 'cluster_meta',
+                        'namespace' => $clusterNamespace,
+                    ],
+                    'groups' => ['pages'],
+                ],
+                'typoscript' => [
+                    'frontend' => PhpFrontend::class,
+                    'backend' => ClusterFileBackend::class,
+                    'options' => [
+                        'localPath' => '/app/var/cache/cluster/typoscript',
+                        'metadataCacheIdentifier' => 'cluster_meta',
+                        'namespace' => $clusterNamespace,
+                    ],
+                    'groups' => ['pages'],
+                ],
+            ],
+        ],
+    ],
+];

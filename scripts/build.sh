@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the extension in this checkout (phpize, configure, make). Extra args go to configure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ -n "${CF_RECONFIGURE:-}" ]; then
+    phpize >/dev/null
+    ./configure --enable-clusterfile "$@" >/dev/null
+fi
+make -j"$(nproc)" >/dev/null
+echo "build: modules/clusterfile.so"

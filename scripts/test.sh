@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds, then runs every suite and fails on any failure.
+#   stubs-check  committed arginfo matches the stubs
+#   format       clang-format clean
+#   unit-test    cmocka suite of the Zend-free core
+#   phpt         run-tests over tests/ (release PHP)
+#   valgrind     the phpt suite again under valgrind (run-tests -m, USE_ZEND_ALLOC=0)
+# CF_SKIP_VALGRIND=1 skips the last pass (quick local runs only; CI never sets it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+scripts/build.sh
+make stubs-check
+scripts/format.sh --check
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+make unit-test 2>&1 | tee "$logs/unit.log"
+igbinary="-d extension=$(php-config --extension-dir)/igbinary.so"
+echo "== phpt"
+TEST_PHP_ARGS="$igbinary" NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+    make test TESTS="-q --show-diff -j2 tests/" 2>&1 | tee "$logs/phpt.log"
+if [ -z "${CF_SKIP_VALGRIND:-}" ]; then
+    echo "== phpt under valgrind"
+    TEST_PHP_ARGS="$igbinary -m" USE_ZEND_ALLOC=0 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+        make test TESTS="-q --show-diff -j2 tests/" 2>&1 | tee "$logs/valgrind.log"
+fi
+# One closing line over the suites (the valgrind pass re-runs the phpt, it is not counted twice).
+unit_passed=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$logs/unit.log" | awk '{s+=$1} END {print s+0}')
+unit_failed=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$logs/unit.log" | awk '{s+=$1} END {print s+0}')
+phpt_count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$logs/phpt.log" | head -n1; }
+phpt_passed=$(phpt_count passed); phpt_failed=$(phpt_count failed); phpt_skipped=$(phpt_count skipped)
+echo "unit: $unit_passed passed, $unit_failed failed"
+echo "phpt: ${phpt_passed:-0} passed, ${phpt_failed:-0} failed, ${phpt_skipped:-0} skipped"
+echo "total: $((unit_passed + ${phpt_passed:-0})) passed, $((unit_failed + ${phpt_failed:-0})) failed, ${phpt_skipped:-0} skipped"
