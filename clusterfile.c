@@ -72,30 +72,12 @@ static PHP_MINFO_FUNCTION(clusterfile)
 	php_info_print_table_end();
 }
 
-static const zend_module_dep clusterfile_deps[] = {
-	ZEND_MOD_REQUIRED("spl")
-	ZEND_MOD_REQUIRED("igbinary")
-	ZEND_MOD_END
-};
+static const zend_module_dep clusterfile_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_REQUIRED("igbinary") ZEND_MOD_END};
 
-zend_module_entry clusterfile_module_entry = {
-	STANDARD_MODULE_HEADER_EX,
-	NULL,
-	clusterfile_deps,
-	"clusterfile",
-	NULL,
-	PHP_MINIT(clusterfile),
-	PHP_MSHUTDOWN(clusterfile),
-	PHP_RINIT(clusterfile),
-	NULL,
-	PHP_MINFO(clusterfile),
-	PHP_CLUSTERFILE_VERSION,
-	PHP_MODULE_GLOBALS(clusterfile),
-	PHP_GINIT(clusterfile),
-	NULL,
-	NULL,
-	STANDARD_MODULE_PROPERTIES_EX
-};
+zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile", NULL,
+	PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile), NULL, PHP_MINFO(clusterfile),
+	PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile), PHP_GINIT(clusterfile), NULL, NULL,
+	STANDARD_MODULE_PROPERTIES_EX};
 
 #ifdef COMPILE_DL_CLUSTERFILE
 #ifdef ZTS

@@ -12,9 +12,9 @@ extern zend_module_entry clusterfile_module_entry;
 #define PHP_CLUSTERFILE_VERSION "0.1.0"
 
 ZEND_BEGIN_MODULE_GLOBALS(clusterfile)
-	/* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
-	 * before use, so request-scoped state never crosses a request even when the object does. */
-	zend_ulong request_epoch;
+/* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
+ * before use, so request-scoped state never crosses a request even when the object does. */
+zend_ulong request_epoch;
 ZEND_END_MODULE_GLOBALS(clusterfile)
 
 ZEND_EXTERN_MODULE_GLOBALS(clusterfile)

@@ -18,8 +18,14 @@ typedef struct cf_allocator {
 	void *ctx;
 } cf_allocator;
 
-static inline void *cf_alloc(const cf_allocator *a, size_t n) { return a->alloc(n, a->ctx); }
-static inline void *cf_realloc(const cf_allocator *a, void *p, size_t n) { return a->realloc(p, n, a->ctx); }
+static inline void *cf_alloc(const cf_allocator *a, size_t n)
+{
+	return a->alloc(n, a->ctx);
+}
+static inline void *cf_realloc(const cf_allocator *a, void *p, size_t n)
+{
+	return a->realloc(p, n, a->ctx);
+}
 static inline void cf_free(const cf_allocator *a, void *p)
 {
 	if (p) {

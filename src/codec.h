@@ -30,7 +30,7 @@ typedef enum cf_codec_status {
 	CF_CODEC_E_CORRUPT,   /* decode: the body is not a valid frame/stream, or has trailing bytes */
 } cf_codec_status;
 
-#define CF_ZSTD_LEVEL 3
+#define CF_ZSTD_LEVEL    3
 #define CF_DEFLATE_LEVEL 6
 
 /* "none", "zstd", "gzip"; NULL for an unknown value. */
@@ -61,7 +61,7 @@ cf_codec_status cf_codec_encode(cf_codec primary, size_t min_compressed, const v
  * (a zero-length payload yields a 1-byte allocation with *out_len == 0). *used (may be NULL)
  * receives the codec named by the marker when the marker was valid.
  */
-cf_codec_status cf_codec_decode(const void *in, size_t len, size_t max_out, const cf_allocator *a,
-	char **out, size_t *out_len, cf_codec *used);
+cf_codec_status cf_codec_decode(
+	const void *in, size_t len, size_t max_out, const cf_allocator *a, char **out, size_t *out_len, cf_codec *used);
 
 #endif

@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #define CF_SHA256_LEN 32
-#define CF_HEX64_LEN 64
+#define CF_HEX64_LEN  64
 /* BackendVersionInfo::CURRENT of the on-disk format (marker byte era). */
 #define CF_BACKEND_VERSION_CURRENT 2
 /* Only this many bytes of the env var value take part in the BackendVersion fold. */

@@ -20,9 +20,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define CF_IDENT_MAX 250
+#define CF_IDENT_MAX      250
 #define CF_CACHE_NAME_MAX 64
-#define CF_NS_TAG_PREFIX "__cfb_ns__"
+#define CF_NS_TAG_PREFIX  "__cfb_ns__"
 /* Big enough for any key or namespaced tag plus NUL. */
 #define CF_KEY_BUF (CF_IDENT_MAX + 2)
 
@@ -40,7 +40,7 @@ size_t cf_ident_user_tag(const char *cache, size_t cache_len, const char *tag, s
  * "<cacheName>__", stores the rest in *id and *id_len and returns true. *hashed is set when the rest
  * is the hashed form (the caller must then read the record to learn the identifier).
  */
-bool cf_ident_split_meta_key(const char *cache, size_t cache_len, const char *key, size_t key_len,
-	const char **id, size_t *id_len, bool *hashed);
+bool cf_ident_split_meta_key(const char *cache, size_t cache_len, const char *key, size_t key_len, const char **id,
+	size_t *id_len, bool *hashed);
 
 #endif

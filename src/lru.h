@@ -18,7 +18,8 @@ typedef struct cf_lru cf_lru;
 typedef void (*cf_lru_release_fn)(void *value, void *ctx);
 
 /* max_entries == 0 makes a map that stores nothing. NULL on allocation failure. */
-cf_lru *cf_lru_create(size_t max_entries, size_t max_bytes, const cf_allocator *a, cf_lru_release_fn release, void *release_ctx);
+cf_lru *cf_lru_create(
+	size_t max_entries, size_t max_bytes, const cf_allocator *a, cf_lru_release_fn release, void *release_ctx);
 /* Releases every value, then the map. NULL is fine. */
 void cf_lru_destroy(cf_lru *lru);
 

@@ -38,8 +38,8 @@ typedef struct cf_meta_ops {
 
 struct cf_meta {
 	const cf_meta_ops *ops;
-	zval frontend; /* frontend store: the userland cache frontend */
-	zend_object *backend_obj; /* frontend store: cached getBackend() answer (not owned: lives in frontend) */
+	zval frontend;            /* frontend store: the userland cache frontend */
+	zend_object *backend_obj; /* frontend store: cached getBackend() answer (owned: one reference) */
 };
 
 /* Store over a userland cache frontend object (copied: the store holds a reference). */
@@ -53,8 +53,8 @@ void cf_meta_frontend_init(cf_meta *m, zval *frontend);
 bool cf_record_from_array(zval *arr, const char *identifier, size_t identifier_len, cf_record *out);
 
 /* Builds the 11-field array in the reference's key order. tags: packed array of user tags (copied). */
-void cf_record_to_array(zval *rv, const char *identifier, size_t identifier_len, const cf_record *r,
-	const char *serializer, zval *tags);
+void cf_record_to_array(
+	zval *rv, const char *identifier, size_t identifier_len, const cf_record *r, const char *serializer, zval *tags);
 
 void cf_meta_minit(void);
 void cf_meta_mshutdown(void);

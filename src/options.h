@@ -59,17 +59,17 @@ typedef struct cf_options {
 	char *ns_environment;
 	char *ns_instance;
 	/* compression as given: "zstd"/"gzip"/"none", true (= compressionCodec) or false (= none) */
-	cf_codec compression;        /* the resolved primary codec */
-	cf_codec compression_codec;  /* what compression=true means; default zstd */
-	bool serializer_igbinary;    /* serializer "igbinary" (default) or "php" */
-	int64_t default_lifetime;    /* defaultLifetimeSeconds / defaultLifetime, >= 1, default 3600 */
-	int64_t max_payload_bytes;   /* 1024..67108864, default 10485760 */
-	int64_t min_compressed_bytes;/* 0..1048576, default 1024 */
+	cf_codec compression;           /* the resolved primary codec */
+	cf_codec compression_codec;     /* what compression=true means; default zstd */
+	bool serializer_igbinary;       /* serializer "igbinary" (default) or "php" */
+	int64_t default_lifetime;       /* defaultLifetimeSeconds / defaultLifetime, >= 1, default 3600 */
+	int64_t max_payload_bytes;      /* 1024..67108864, default 10485760 */
+	int64_t min_compressed_bytes;   /* 0..1048576, default 1024 */
 	int64_t payload_l1_max_entries; /* 0..1024, default 32 */
 	int64_t payload_l1_max_bytes;   /* 0..67108864, default 4194304 */
 	char *backend_version_env_var;  /* ^[A-Z_][A-Z0-9_]{0,63}$, default IMAGE_TAG */
-	bool fsync;                  /* default false */
-	bool has_metadata_cache;     /* metadataCache (a frontend object) was given */
+	bool fsync;                     /* default false */
+	bool has_metadata_cache;        /* metadataCache (a frontend object) was given */
 	/* bookkeeping: which keys were seen */
 	unsigned seen;
 } cf_options;
@@ -83,7 +83,8 @@ void cf_options_dtor(cf_options *o);
  * "namespace" itself pass CF_V_ARRAY and then each member; for "metadataCache" pass CF_V_OBJECT.
  * Unknown names, wrong types and out-of-range values are added to e.
  */
-void cf_options_apply(cf_options *o, const char *parent, const char *name, size_t name_len, const cf_value *v, cf_errors *e);
+void cf_options_apply(
+	cf_options *o, const char *parent, const char *name, size_t name_len, const cf_value *v, cf_errors *e);
 
 /* After every key: required keys, synonym conflicts, compression resolution. */
 void cf_options_finish(cf_options *o, cf_errors *e);

@@ -38,27 +38,27 @@ static zend_object_handlers cf_backend_handlers;
 
 /* ---- counters ------------------------------------------------------------------------------- */
 
-#define CF_COUNTERS(X)                                                                                            \
-	X(HIT, "cache_hit_total")                                                                                       \
-	X(LOCAL_HIT, "local_payload_hit_total")                                                                         \
-	X(L1_HIT, "cache_l1_hit_total")                                                                                 \
-	X(MISS_METADATA_ERROR, "metadata-error")                                                                        \
-	X(MISS_NO_METADATA, "no-metadata")                                                                              \
-	X(MISS_BROKEN, "broken")                                                                                        \
-	X(MISS_EXPIRED, "expired")                                                                                      \
-	X(BLOB_MISS, "blob_miss_total")                                                                                 \
-	X(DECODE_ERROR, "decode_error_total")                                                                           \
-	X(WRITE, "cache_write_total")                                                                                   \
-	X(REBUILD, "payload_rebuild_total")                                                                             \
-	X(REPAIR, "repair_success_total")                                                                               \
-	X(WRITE_ERROR, "cache_write_error_total")                                                                       \
-	X(FLUSH_FULL, "full")                                                                                           \
-	X(FLUSH_TAG, "tag")                                                                                             \
-	X(FLUSH_ERR_FLUSH, "flush")                                                                                     \
-	X(FLUSH_ERR_TAG, "flushByTag")                                                                                  \
-	X(FLUSH_ERR_TAGS, "flushByTags")                                                                                \
-	X(REQUIRE_HIT, "require_hit_total")                                                                             \
-	X(BYTES_READ, "payload_bytes_read_total")                                                                       \
+#define CF_COUNTERS(X)                                                                                                 \
+	X(HIT, "cache_hit_total")                                                                                          \
+	X(LOCAL_HIT, "local_payload_hit_total")                                                                            \
+	X(L1_HIT, "cache_l1_hit_total")                                                                                    \
+	X(MISS_METADATA_ERROR, "metadata-error")                                                                           \
+	X(MISS_NO_METADATA, "no-metadata")                                                                                 \
+	X(MISS_BROKEN, "broken")                                                                                           \
+	X(MISS_EXPIRED, "expired")                                                                                         \
+	X(BLOB_MISS, "blob_miss_total")                                                                                    \
+	X(DECODE_ERROR, "decode_error_total")                                                                              \
+	X(WRITE, "cache_write_total")                                                                                      \
+	X(REBUILD, "payload_rebuild_total")                                                                                \
+	X(REPAIR, "repair_success_total")                                                                                  \
+	X(WRITE_ERROR, "cache_write_error_total")                                                                          \
+	X(FLUSH_FULL, "full")                                                                                              \
+	X(FLUSH_TAG, "tag")                                                                                                \
+	X(FLUSH_ERR_FLUSH, "flush")                                                                                        \
+	X(FLUSH_ERR_TAG, "flushByTag")                                                                                     \
+	X(FLUSH_ERR_TAGS, "flushByTags")                                                                                   \
+	X(REQUIRE_HIT, "require_hit_total")                                                                                \
+	X(BYTES_READ, "payload_bytes_read_total")                                                                          \
 	X(BYTES_WRITTEN, "payload_bytes_written_total")
 
 typedef enum cf_counter {
@@ -84,11 +84,11 @@ typedef struct cf_meta_l1_entry {
 
 typedef struct cf_backend {
 	bool constructed;
-	bool php_mode;     /* bound to a PhpFrontend: .php files, bare bytes, no payload L1 */
-	bool resolving;    /* guard against a metadata cache that resolves back into this backend */
+	bool php_mode;  /* bound to a PhpFrontend: .php files, bare bytes, no payload L1 */
+	bool resolving; /* guard against a metadata cache that resolves back into this backend */
 	cf_options opts;
 	cf_store store;
-	cf_codec primary;  /* configured codec, none in php mode */
+	cf_codec primary; /* configured codec, none in php mode */
 	char serializer[CF_SERIALIZER_LABEL_MAX + 1];
 	int64_t backend_version;
 	zend_string *cache_name; /* "unbound" until setCache() */
@@ -115,18 +115,33 @@ static inline cf_backend *cf_backend_from_obj(zend_object *obj)
 
 /* ---- allocators: the request heap, and zend_string-backed buffers for returned payloads ------ */
 
-static void *cf_ealloc(size_t n, void *ctx) { return emalloc(n ? n : 1); }
-static void *cf_erealloc(void *p, size_t n, void *ctx) { return erealloc(p, n ? n : 1); }
-static void cf_efree(void *p, void *ctx) { efree(p); }
+static void *cf_ealloc(size_t n, void *ctx)
+{
+	return emalloc(n ? n : 1);
+}
+static void *cf_erealloc(void *p, size_t n, void *ctx)
+{
+	return erealloc(p, n ? n : 1);
+}
+static void cf_efree(void *p, void *ctx)
+{
+	efree(p);
+}
 static const cf_allocator cf_emalloc_allocator = {cf_ealloc, cf_erealloc, cf_efree, NULL};
 
-#define CF_ZSTR_OF(p) ((zend_string *)((char *)(p) - _ZSTR_HEADER_SIZE))
-static void *cf_zalloc(size_t n, void *ctx) { return ZSTR_VAL(zend_string_alloc(n, 0)); }
+#define CF_ZSTR_OF(p) ((zend_string *)((char *)(p)-_ZSTR_HEADER_SIZE))
+static void *cf_zalloc(size_t n, void *ctx)
+{
+	return ZSTR_VAL(zend_string_alloc(n, 0));
+}
 static void *cf_zrealloc(void *p, size_t n, void *ctx)
 {
 	return p ? ZSTR_VAL(zend_string_realloc(CF_ZSTR_OF(p), n, 0)) : cf_zalloc(n, ctx);
 }
-static void cf_zfree(void *p, void *ctx) { efree(CF_ZSTR_OF(p)); }
+static void cf_zfree(void *p, void *ctx)
+{
+	efree(CF_ZSTR_OF(p));
+}
 static const cf_allocator cf_zstr_allocator = {cf_zalloc, cf_zrealloc, cf_zfree, NULL};
 
 /* Turns a cf_zstr_allocator buffer holding len bytes into the zend_string it lives in. */
@@ -138,7 +153,10 @@ static zend_string *cf_zstr_finish(char *p, size_t len)
 	return s;
 }
 
-static void cf_l1_release(void *value, void *ctx) { zend_string_release((zend_string *)value); }
+static void cf_l1_release(void *value, void *ctx)
+{
+	zend_string_release((zend_string *)value);
+}
 
 static void cf_meta_l1_dtor(zval *zv)
 {
@@ -216,18 +234,22 @@ static void cf_backend_touch(cf_backend *b)
 	}
 }
 
-#define CF_BACKEND_FETCH(b)                                                                                       \
-	cf_backend *b = Z_CF_BACKEND_P(ZEND_THIS);                                                                      \
-	do {                                                                                                            \
-		if (!b->constructed) {                                                                                      \
-			zend_throw_error(NULL, "%s object is not constructed (missing parent::__construct() call?)",            \
-				ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));                                                              \
-			RETURN_THROWS();                                                                                        \
-		}                                                                                                           \
-		cf_backend_touch(b);                                                                                        \
+#define CF_BACKEND_FETCH(b)                                                                                            \
+	cf_backend *b = Z_CF_BACKEND_P(ZEND_THIS);                                                                         \
+	do {                                                                                                               \
+		if (!b->constructed) {                                                                                         \
+			zend_throw_exception_ex(zend_ce_error, CF_E_NOT_CONSTRUCTED,                                               \
+				"%s object is not constructed (missing parent::__construct() call?)",                                  \
+				ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));                                                                 \
+			RETURN_THROWS();                                                                                           \
+		}                                                                                                              \
+		cf_backend_touch(b);                                                                                           \
 	} while (0)
 
-static int64_t cf_now(void) { return (int64_t)time(NULL); }
+static int64_t cf_now(void)
+{
+	return (int64_t)time(NULL);
+}
 
 /* ---- input validation ------------------------------------------------------------------------- */
 
@@ -278,8 +300,8 @@ static bool cf_normalize_tags(HashTable *tags, zval *out)
 				t = zend_long_to_str(Z_LVAL_P(zv));
 			} else {
 				zend_hash_destroy(&set);
-				cf_throw_invalid_argument(CF_E_TAG, "A tag of type %s is not a valid tag for a cache entry.",
-					zend_zval_type_name(zv));
+				cf_throw_invalid_argument(
+					CF_E_TAG, "A tag of type %s is not a valid tag for a cache entry.", zend_zval_type_name(zv));
 				return false;
 			}
 			if (!cf_check_tag(ZSTR_VAL(t), ZSTR_LEN(t))) {
@@ -318,7 +340,8 @@ static void cf_namespaced_tags(cf_backend *b, zval *user_tags, bool with_ns_tag,
 		if (Z_TYPE_P(zv) != IS_STRING) {
 			continue;
 		}
-		size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), Z_STRVAL_P(zv), Z_STRLEN_P(zv), buf);
+		size_t n =
+			cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), Z_STRVAL_P(zv), Z_STRLEN_P(zv), buf);
 		if (n) {
 			add_next_index_stringl(out, buf, n);
 		}
@@ -336,7 +359,8 @@ static zend_string *cf_meta_key(cf_backend *b, zend_string *id)
 
 /* ---- the metadata store, resolved lazily -------------------------------------------------- */
 
-/* GeneralUtility::makeInstance(CacheManager::class)->getCache($id). FAILURE: not resolvable (maybe with an exception pending). */
+/* GeneralUtility::makeInstance(CacheManager::class)->getCache($id). FAILURE: not resolvable (maybe with an exception
+ * pending). */
 static zend_result cf_resolve_typo3_cache(const char *id, zval *out)
 {
 	zend_string *name = zend_string_init_fast(ZEND_STRL("TYPO3\\CMS\\Core\\Utility\\GeneralUtility"));
@@ -394,7 +418,8 @@ static cf_meta *cf_backend_meta(cf_backend *b)
 		b->resolving = false;
 		if (r == FAILURE) {
 			cf_throw_invalid_cache(CF_E_METADATA_CACHE_MISSING,
-				"ClusterFileBackend: configured metadataCacheIdentifier \"%s\" is not a registered TYPO3 cache. Register "
+				"ClusterFileBackend: configured metadataCacheIdentifier \"%s\" is not a registered TYPO3 cache. "
+				"Register "
 				"it under $GLOBALS[\"TYPO3_CONF_VARS\"][\"SYS\"][\"caching\"][\"cacheConfigurations\"][\"%s\"].",
 				id, id);
 			return NULL;
@@ -426,7 +451,8 @@ typedef enum cf_lookup {
 } cf_lookup;
 
 /* Reads and parses the record of id straight from the store. raw receives the array on FOUND. */
-static cf_lookup cf_fetch_record(cf_backend *b, cf_meta *m, zend_string *key, zend_string *id, cf_record *rec, zval *raw)
+static cf_lookup cf_fetch_record(
+	cf_backend *b, cf_meta *m, zend_string *key, zend_string *id, cf_record *rec, zval *raw)
 {
 	zval rv;
 	if (m->ops->get(m, key, &rv) == FAILURE) {
@@ -556,8 +582,8 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 {
 	HashTable *options = NULL;
 	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
 	cf_backend *b = Z_CF_BACKEND_P(ZEND_THIS);
@@ -578,7 +604,8 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 		RETURN_THROWS();
 	}
 	if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, NULL, b->opts.fsync) != CF_STORE_OK) {
-		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID, "ClusterFileBackend options invalid:\n[localPath] is not usable as a store root");
+		cf_throw_invalid_cache(
+			CF_E_OPTIONS_INVALID, "ClusterFileBackend options invalid:\n[localPath] is not usable as a store root");
 		RETURN_THROWS();
 	}
 	b->primary = b->opts.compression;
@@ -605,7 +632,7 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 {
 	zval *cache;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJECT(cache)
+	Z_PARAM_OBJECT(cache)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 
@@ -635,8 +662,8 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 	bool php_mode = cf_typo3_is_php_frontend(Z_OBJCE_P(cache));
 	if (php_mode != b->php_mode || !b->cache_name || !zend_string_equals(b->cache_name, Z_STR(id))) {
 		cf_store_dtor(&b->store);
-		if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, php_mode ? ".php" : NULL, b->opts.fsync)
-			!= CF_STORE_OK) {
+		if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, php_mode ? ".php" : NULL,
+				b->opts.fsync) != CF_STORE_OK) {
 			/* the same root was accepted at construction; only allocation can fail here */
 			zval_ptr_dtor(&id);
 			zend_throw_error(NULL, "ClusterFileBackend: cannot re-initialise the local store");
@@ -651,7 +678,10 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 }
 
 /* Serves the compression name written into records and the hash header. */
-static const char *cf_compression_name(cf_backend *b) { return cf_codec_name(b->primary); }
+static const char *cf_compression_name(cf_backend *b)
+{
+	return cf_codec_name(b->primary);
+}
 
 PHP_METHOD(ClusterFile_NativeBackend, set)
 {
@@ -660,11 +690,11 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	zend_long lifetime = 0;
 	bool lifetime_null = true;
 	ZEND_PARSE_PARAMETERS_START(2, 4)
-		Z_PARAM_STR(id)
-		Z_PARAM_STR(data)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(tags)
-		Z_PARAM_LONG_OR_NULL(lifetime, lifetime_null)
+	Z_PARAM_STR(id)
+	Z_PARAM_STR(data)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_ARRAY_HT(tags)
+	Z_PARAM_LONG_OR_NULL(lifetime, lifetime_null)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 
@@ -683,10 +713,11 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	cf_record rec;
 	memset(&rec, 0, sizeof(rec));
 	int64_t now = cf_now();
-	if (!cf_record_lifetime(!lifetime_null, lifetime, b->opts.default_lifetime, now, &rec.created_at, &rec.expires_at)) {
-		zval_ptr_dtor(&user_tags);
-		cf_throw_invalid_argument(CF_E_IDENTIFIER, "Lifetime %" PRId64 " is out of range", (int64_t)lifetime);
-		RETURN_THROWS();
+	if (!cf_record_lifetime(
+			!lifetime_null, lifetime, b->opts.default_lifetime, now, &rec.created_at, &rec.expires_at)) {
+		/* now + lifetime does not fit: longer than anything representable is unlimited (as TYPO3's
+		 * database backend clamps lifetimes beyond its maximum) */
+		cf_record_lifetime(true, 0, b->opts.default_lifetime, now, &rec.created_at, &rec.expires_at);
 	}
 	cf_meta *m = cf_backend_meta(b);
 	if (!m) {
@@ -719,9 +750,8 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	char php_version[16];
 	snprintf(php_version, sizeof(php_version), "%d.%d", PHP_MAJOR_VERSION, PHP_MINOR_VERSION);
 	if (cf_payload_hash(b->serializer, cf_compression_name(b), b->backend_version, php_version, ZSTR_VAL(data),
-			ZSTR_LEN(data), rec.hash)
-			!= 0
-		|| cf_sha256_hex(file, file_len, rec.checksum) != 0) {
+			ZSTR_LEN(data), rec.hash) != 0 ||
+		cf_sha256_hex(file, file_len, rec.checksum) != 0) {
 		if (encoded) {
 			efree(encoded);
 		}
@@ -753,8 +783,8 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	/* 2. Local file first: metadata never points at a file this pod failed to write. */
 	cf_store_status ss = cf_store_write(&b->store, rec.hash, file, file_len);
 	if (ss != CF_STORE_OK) {
-		cf_throw_plain(CF_E_STORE, "local store write failed: %s (errno %d: %s)", cf_store_strerror(ss), errno,
-			strerror(errno));
+		cf_throw_plain(
+			CF_E_STORE, "local store write failed: %s (errno %d: %s)", cf_store_strerror(ss), errno, strerror(errno));
 		goto fail;
 	}
 
@@ -809,7 +839,7 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 {
 	zend_string *id;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(id)
+	Z_PARAM_STR(id)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	if (!cf_check_identifier(id)) {
@@ -847,8 +877,8 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 		CF_COUNT(b, MISS_EXPIRED);
 		RETURN_FALSE;
 	}
-	size_t max_file = b->php_mode ? (size_t)b->opts.max_payload_bytes
-								  : cf_codec_max_encoded_size((size_t)b->opts.max_payload_bytes);
+	size_t max_file =
+		b->php_mode ? (size_t)b->opts.max_payload_bytes : cf_codec_max_encoded_size((size_t)b->opts.max_payload_bytes);
 	char *bytes = NULL;
 	size_t len = 0;
 	cf_store_status ss = cf_store_read_verified(&b->store, rec.hash, rec.checksum, (long long)rec.payload_size,
@@ -870,8 +900,8 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	} else {
 		char *out = NULL;
 		size_t out_len = 0;
-		cf_codec_status cs = cf_codec_decode(bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out,
-			&out_len, NULL);
+		cf_codec_status cs =
+			cf_codec_decode(bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
 		efree(bytes);
 		if (cs != CF_CODEC_OK) {
 			if (cs == CF_CODEC_E_EMPTY || cs == CF_CODEC_E_MARKER || cs == CF_CODEC_E_CORRUPT) {
@@ -898,7 +928,7 @@ PHP_METHOD(ClusterFile_NativeBackend, has)
 {
 	zend_string *id;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(id)
+	Z_PARAM_STR(id)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	if (!cf_check_identifier(id)) {
@@ -917,7 +947,7 @@ PHP_METHOD(ClusterFile_NativeBackend, remove)
 {
 	zend_string *id;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(id)
+	Z_PARAM_STR(id)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	if (!cf_check_identifier(id)) {
@@ -963,7 +993,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
 {
 	zend_string *tag;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(tag)
+	Z_PARAM_STR(tag)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
@@ -991,7 +1021,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 {
 	HashTable *tags;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(tags)
+	Z_PARAM_ARRAY_HT(tags)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
@@ -1024,7 +1054,7 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 {
 	zend_string *tag;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(tag)
+	Z_PARAM_STR(tag)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	if (!cf_check_tag(ZSTR_VAL(tag), ZSTR_LEN(tag))) {
@@ -1053,9 +1083,8 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 		const char *rest;
 		size_t rest_len;
 		bool hashed;
-		if (Z_TYPE_P(zk) != IS_STRING
-			|| !cf_ident_split_meta_key(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), Z_STRVAL_P(zk), Z_STRLEN_P(zk),
-				&rest, &rest_len, &hashed)) {
+		if (Z_TYPE_P(zk) != IS_STRING || !cf_ident_split_meta_key(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name),
+											 Z_STRVAL_P(zk), Z_STRLEN_P(zk), &rest, &rest_len, &hashed)) {
 			continue;
 		}
 		zend_string *found = NULL;
@@ -1116,7 +1145,7 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 {
 	zend_string *id;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(id)
+	Z_PARAM_STR(id)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	if (!cf_check_identifier(id)) {
@@ -1143,8 +1172,8 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		RETURN_FALSE;
 	}
 	if (!zend_hash_str_exists(&b->verified, e->rec.hash, CF_HEX64_LEN)) {
-		cf_store_status ss = cf_store_verify(&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size,
-			(size_t)b->opts.max_payload_bytes);
+		cf_store_status ss = cf_store_verify(
+			&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size, (size_t)b->opts.max_payload_bytes);
 		if (ss != CF_STORE_OK) {
 			if (cf_store_is_integrity_failure(ss)) {
 				cf_record rec = e->rec;
@@ -1181,9 +1210,15 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 	CF_COUNT(b, REQUIRE_HIT);
 }
 
-PHP_METHOD(ClusterFile_NativeBackend, requireOnce) { cf_do_require(INTERNAL_FUNCTION_PARAM_PASSTHRU, true); }
+PHP_METHOD(ClusterFile_NativeBackend, requireOnce)
+{
+	cf_do_require(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+}
 
-PHP_METHOD(ClusterFile_NativeBackend, require) { cf_do_require(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }
+PHP_METHOD(ClusterFile_NativeBackend, require)
+{
+	cf_do_require(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
+}
 
 PHP_METHOD(ClusterFile_NativeBackend, reset)
 {

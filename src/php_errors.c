@@ -39,8 +39,8 @@ static zend_class_entry *cf_pick_class(const char *typo3_name, size_t len, zend_
 	return fallback;
 }
 
-static void cf_vthrow(zend_class_entry *ce_or_null, const char *typo3_name, size_t typo3_len, zend_class_entry *fallback,
-	zend_long code, const char *fmt, va_list ap)
+static void cf_vthrow(zend_class_entry *ce_or_null, const char *typo3_name, size_t typo3_len,
+	zend_class_entry *fallback, zend_long code, const char *fmt, va_list ap)
 {
 	zend_object *previous = NULL;
 	if (EG(exception)) {
@@ -59,10 +59,10 @@ static void cf_vthrow(zend_class_entry *ce_or_null, const char *typo3_name, size
 	}
 }
 
-#define CF_THROW_BODY(ce, name, fallback)                                                                         \
-	va_list ap;                                                                                                     \
-	va_start(ap, fmt);                                                                                              \
-	cf_vthrow((ce), (name), sizeof(name) - 1, (fallback), code, fmt, ap);                                           \
+#define CF_THROW_BODY(ce, name, fallback)                                                                              \
+	va_list ap;                                                                                                        \
+	va_start(ap, fmt);                                                                                                 \
+	cf_vthrow((ce), (name), sizeof(name) - 1, (fallback), code, fmt, ap);                                              \
 	va_end(ap)
 
 void cf_throw_invalid_cache(zend_long code, const char *fmt, ...)

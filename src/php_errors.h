@@ -12,17 +12,17 @@
 #include "php.h"
 
 /* Codes, the reference's where it has one. */
-#define CF_E_OPTIONS_INVALID 1747500003      /* InvalidCacheException: option violations */
-#define CF_E_PAYLOAD_TOO_LARGE 1747500021    /* InvalidDataException: set() payload over maxPayloadBytes */
-#define CF_E_WRITE_FAILED 1747500022         /* Cache\Exception: set() failed (cause in previous) */
+#define CF_E_OPTIONS_INVALID        1747500003 /* InvalidCacheException: option violations */
+#define CF_E_PAYLOAD_TOO_LARGE      1747500021 /* InvalidDataException: set() payload over maxPayloadBytes */
+#define CF_E_WRITE_FAILED           1747500022 /* Cache\Exception: set() failed (cause in previous) */
 #define CF_E_METADATA_CACHE_MISSING 1747500050 /* InvalidCacheException: metadata cache not resolvable */
-#define CF_E_METADATA_CACHE_SELF 1747500051  /* InvalidCacheException: metadata cache is this cache */
-#define CF_E_CACHE_NAME 1747500052           /* InvalidArgumentException: cache identifier unusable */
-#define CF_E_NOT_CONSTRUCTED 1747500053      /* Error: method on an unconstructed backend */
-#define CF_E_BAD_FRONTEND 1747500054         /* InvalidCacheException: metadata frontend lacks a method */
-#define CF_E_STORE 1747500060                /* ClusterFile\Exception: local store failure (a previous) */
-#define CF_E_IDENTIFIER 1233058264           /* InvalidArgumentException: entry identifier (TYPO3's code) */
-#define CF_E_TAG 1233058269                  /* InvalidArgumentException: tag (TYPO3's code) */
+#define CF_E_METADATA_CACHE_SELF    1747500051 /* InvalidCacheException: metadata cache is this cache */
+#define CF_E_CACHE_NAME             1747500052 /* InvalidArgumentException: cache identifier unusable */
+#define CF_E_NOT_CONSTRUCTED        1747500053 /* Error: method on an unconstructed backend */
+#define CF_E_BAD_FRONTEND           1747500054 /* InvalidCacheException: metadata frontend lacks a method */
+#define CF_E_STORE                  1747500060 /* ClusterFile\Exception: local store failure (a previous) */
+#define CF_E_IDENTIFIER             1233058264 /* InvalidArgumentException: entry identifier (TYPO3's code) */
+#define CF_E_TAG                    1233058269 /* InvalidArgumentException: tag (TYPO3's code) */
 
 extern zend_class_entry *cf_exception_ce;
 extern zend_class_entry *cf_invalid_cache_exception_ce;

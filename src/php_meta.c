@@ -10,28 +10,29 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "meta.h"
+#include "ident.h"
 #include "php_errors.h"
 
 /* Persistent interned strings: method names and record keys, made once in MINIT. */
-#define CF_META_STRINGS(X)                                                                                        \
-	X(get, "get")                                                                                                   \
-	X(set, "set")                                                                                                   \
-	X(remove, "remove")                                                                                             \
-	X(flushByTag, "flushByTag")                                                                                     \
-	X(flushByTags, "flushByTags")                                                                                   \
-	X(findIdentifiersByTag, "findIdentifiersByTag")                                                                 \
-	X(collectGarbage, "collectGarbage")                                                                             \
-	X(getBackend, "getBackend")                                                                                     \
-	X(identifier, "identifier")                                                                                     \
-	X(hash, "hash")                                                                                                 \
-	X(checksum, "checksum")                                                                                         \
-	X(createdAt, "createdAt")                                                                                       \
-	X(expiresAt, "expiresAt")                                                                                       \
-	X(serializer, "serializer")                                                                                     \
-	X(compression, "compression")                                                                                   \
-	X(payloadSize, "payloadSize")                                                                                   \
-	X(tags, "tags")                                                                                                 \
-	X(state, "state")                                                                                               \
+#define CF_META_STRINGS(X)                                                                                             \
+	X(get, "get")                                                                                                      \
+	X(set, "set")                                                                                                      \
+	X(remove, "remove")                                                                                                \
+	X(flushByTag, "flushByTag")                                                                                        \
+	X(flushByTags, "flushByTags")                                                                                      \
+	X(findIdentifiersByTag, "findIdentifiersByTag")                                                                    \
+	X(collectGarbage, "collectGarbage")                                                                                \
+	X(getBackend, "getBackend")                                                                                        \
+	X(identifier, "identifier")                                                                                        \
+	X(hash, "hash")                                                                                                    \
+	X(checksum, "checksum")                                                                                            \
+	X(createdAt, "createdAt")                                                                                          \
+	X(expiresAt, "expiresAt")                                                                                          \
+	X(serializer, "serializer")                                                                                        \
+	X(compression, "compression")                                                                                      \
+	X(payloadSize, "payloadSize")                                                                                      \
+	X(tags, "tags")                                                                                                    \
+	X(state, "state")                                                                                                  \
 	X(backendVersion, "backendVersion")
 
 #define CF_DECLARE_STR(name, text) static zend_string *cf_s_##name;
@@ -59,8 +60,9 @@ static zend_result cf_call(zend_object *obj, zend_string *method, zval *rv, uint
 	zval *ret = rv ? rv : &tmp;
 	if (zend_call_method_if_exists(obj, method, ret, argc, argv) == FAILURE) {
 		if (!EG(exception)) {
-			cf_throw_invalid_cache(CF_E_BAD_FRONTEND, "ClusterFileBackend: the metadata cache (%s) has no callable method %s()",
-				ZSTR_VAL(obj->ce->name), ZSTR_VAL(method));
+			cf_throw_invalid_cache(CF_E_BAD_FRONTEND,
+				"ClusterFileBackend: the metadata cache (%s) has no callable method %s()", ZSTR_VAL(obj->ce->name),
+				ZSTR_VAL(method));
 		}
 		return FAILURE;
 	}
@@ -144,9 +146,8 @@ static zend_object *cf_fe_backend(cf_meta *m)
 		zval_ptr_dtor(&rv);
 		return NULL;
 	}
-	/* The frontend keeps its backend alive for as long as we hold the frontend. */
+	/* Owned: a frontend may hand out a new backend object per call, so ours must stay alive. */
 	m->backend_obj = Z_OBJ(rv);
-	zval_ptr_dtor(&rv);
 	return m->backend_obj;
 }
 
@@ -196,12 +197,18 @@ static void cf_fe_dtor(cf_meta *m)
 {
 	zval_ptr_dtor(&m->frontend);
 	ZVAL_UNDEF(&m->frontend);
-	m->backend_obj = NULL;
+	if (m->backend_obj) {
+		OBJ_RELEASE(m->backend_obj);
+		m->backend_obj = NULL;
+	}
 }
 
 static void cf_fe_get_gc(cf_meta *m, zend_get_gc_buffer *buf)
 {
 	zend_get_gc_buffer_add_zval(buf, &m->frontend);
+	if (m->backend_obj) {
+		zend_get_gc_buffer_add_obj(buf, m->backend_obj);
+	}
 }
 
 static const cf_meta_ops cf_meta_frontend_ops = {
@@ -253,18 +260,28 @@ bool cf_record_from_array(zval *arr, const char *identifier, size_t identifier_l
 	zval *tags = cf_field(ht, cf_s_tags, IS_ARRAY);
 	zval *state = cf_field(ht, cf_s_state, IS_STRING);
 	zval *version = cf_field(ht, cf_s_backendVersion, IS_LONG);
-	if (!id || !hash || !checksum || !created || !expires || !serializer || !compression || !size || !tags || !state
-		|| !version) {
+	if (!id || !hash || !checksum || !created || !expires || !serializer || !compression || !size || !tags || !state ||
+		!version) {
 		return false;
 	}
 	if (Z_STRLEN_P(id) != identifier_len || memcmp(Z_STRVAL_P(id), identifier, identifier_len) != 0) {
 		return false;
 	}
-	if (!cf_record_parse_digest(Z_STRVAL_P(hash), Z_STRLEN_P(hash), out->hash)
-		|| !cf_record_parse_digest(Z_STRVAL_P(checksum), Z_STRLEN_P(checksum), out->checksum)
-		|| !cf_record_check_serializer(Z_STRVAL_P(serializer), Z_STRLEN_P(serializer))
-		|| !cf_record_parse_compression(Z_STRVAL_P(compression), Z_STRLEN_P(compression), &out->compression)
-		|| !cf_record_parse_state(Z_STRVAL_P(state), Z_STRLEN_P(state), &out->broken)) {
+	/* As the reference: non-string tags are ignored, every string must be a valid tag. */
+	zval *tag;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), tag)
+	{
+		ZVAL_DEREF(tag);
+		if (Z_TYPE_P(tag) == IS_STRING && !cf_ident_is_valid(Z_STRVAL_P(tag), Z_STRLEN_P(tag))) {
+			return false;
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+	if (!cf_record_parse_digest(Z_STRVAL_P(hash), Z_STRLEN_P(hash), out->hash) ||
+		!cf_record_parse_digest(Z_STRVAL_P(checksum), Z_STRLEN_P(checksum), out->checksum) ||
+		!cf_record_check_serializer(Z_STRVAL_P(serializer), Z_STRLEN_P(serializer)) ||
+		!cf_record_parse_compression(Z_STRVAL_P(compression), Z_STRLEN_P(compression), &out->compression) ||
+		!cf_record_parse_state(Z_STRVAL_P(state), Z_STRLEN_P(state), &out->broken)) {
 		return false;
 	}
 	out->created_at = Z_LVAL_P(created);
@@ -274,8 +291,8 @@ bool cf_record_from_array(zval *arr, const char *identifier, size_t identifier_l
 	return cf_record_check_numbers(out);
 }
 
-void cf_record_to_array(zval *rv, const char *identifier, size_t identifier_len, const cf_record *r,
-	const char *serializer, zval *tags)
+void cf_record_to_array(
+	zval *rv, const char *identifier, size_t identifier_len, const cf_record *r, const char *serializer, zval *tags)
 {
 	zval v;
 	char digest[sizeof(CF_DIGEST_PREFIX) + CF_HEX64_LEN];

@@ -59,7 +59,7 @@ static void cf_apply_all(cf_options *o, const char *parent, HashTable *ht, cf_er
 			name = ZSTR_VAL(key);
 			name_len = ZSTR_LEN(key);
 		} else {
-			name_len = (size_t)snprintf(numbuf, sizeof(numbuf), ZEND_ULONG_FMT, idx);
+			name_len = (size_t)snprintf(numbuf, sizeof(numbuf), ZEND_LONG_FMT, (zend_long)idx);
 			name = numbuf;
 		}
 		cf_value v;
@@ -69,7 +69,8 @@ static void cf_apply_all(cf_options *o, const char *parent, HashTable *ht, cf_er
 		if (!parent && key && v.type == CF_V_ARRAY && zend_string_equals_literal(key, "namespace")) {
 			cf_apply_all(o, "namespace", Z_ARRVAL_P(zv), e, NULL);
 		}
-		if (!parent && key && v.type == CF_V_OBJECT && metadata_cache && zend_string_equals_literal(key, "metadataCache")) {
+		if (!parent && key && v.type == CF_V_OBJECT && metadata_cache &&
+			zend_string_equals_literal(key, "metadataCache")) {
 			zval_ptr_dtor(metadata_cache);
 			ZVAL_COPY(metadata_cache, zv);
 		}

@@ -14,14 +14,13 @@
 
 /* The one-class declaration. The methods all come from ClusterFile\NativeBackend, whose arginfo
  * carries TYPO3 14's exact signatures. */
-static const char cf_typo3_class_src[] =
-	"namespace ClusterFile\\Typo3;\n"
-	"class ClusterFileBackend extends \\ClusterFile\\NativeBackend implements "
-	"\\TYPO3\\CMS\\Core\\Cache\\Backend\\TaggableBackendInterface, "
-	"\\TYPO3\\CMS\\Core\\Cache\\Backend\\PhpCapableBackendInterface {}\n";
+static const char cf_typo3_class_src[] = "namespace ClusterFile\\Typo3;\n"
+										 "class ClusterFileBackend extends \\ClusterFile\\NativeBackend implements "
+										 "\\TYPO3\\CMS\\Core\\Cache\\Backend\\TaggableBackendInterface, "
+										 "\\TYPO3\\CMS\\Core\\Cache\\Backend\\PhpCapableBackendInterface {}\n";
 
 /* The include helpers: the included file sees only $__cf_file. */
-#define CF_REQUIRE_FN "clusterfile\\internal\\require_file"
+#define CF_REQUIRE_FN      "clusterfile\\internal\\require_file"
 #define CF_REQUIRE_ONCE_FN "clusterfile\\internal\\require_once_file"
 static const char cf_require_src[] =
 	"namespace ClusterFile\\Internal;\n"
@@ -45,13 +44,12 @@ static zend_class_entry *cf_declare_typo3_class(zend_string *lc_name)
 		/* a preloaded child of an eval-declared class would keep a dangling parent */
 		return NULL;
 	}
-	if (!cf_interface_loadable(ZEND_STRL("TYPO3\\CMS\\Core\\Cache\\Backend\\TaggableBackendInterface"))
-		|| !cf_interface_loadable(ZEND_STRL("TYPO3\\CMS\\Core\\Cache\\Backend\\PhpCapableBackendInterface"))) {
+	if (!cf_interface_loadable(ZEND_STRL("TYPO3\\CMS\\Core\\Cache\\Backend\\TaggableBackendInterface")) ||
+		!cf_interface_loadable(ZEND_STRL("TYPO3\\CMS\\Core\\Cache\\Backend\\PhpCapableBackendInterface"))) {
 		return NULL;
 	}
 	if (zend_eval_stringl(cf_typo3_class_src, sizeof(cf_typo3_class_src) - 1, NULL,
-			"clusterfile://ClusterFileBackend.php")
-		== FAILURE) {
+			"clusterfile://ClusterFileBackend.php") == FAILURE) {
 		return NULL;
 	}
 	return zend_hash_find_ptr(EG(class_table), lc_name);
@@ -106,7 +104,8 @@ zend_result cf_typo3_require(zend_string *path, bool once, zval *rv)
 		if (CG(compiler_options) & ZEND_COMPILE_PRELOAD) {
 			return FAILURE;
 		}
-		if (zend_eval_stringl(cf_require_src, sizeof(cf_require_src) - 1, NULL, "clusterfile://require.php") == FAILURE) {
+		if (zend_eval_stringl(cf_require_src, sizeof(cf_require_src) - 1, NULL, "clusterfile://require.php") ==
+			FAILURE) {
 			return FAILURE;
 		}
 		fn = zend_hash_str_find_ptr(EG(function_table), fname, flen);

@@ -20,10 +20,10 @@
 /* expiresAt of an entry with unlimited lifetime (the reference's value; never expires here). */
 #define CF_EXPIRES_UNLIMITED INT64_C(2147483647)
 /* The Broken marker lives max(60, min(3600, remaining)) seconds. */
-#define CF_BROKEN_TTL_MIN 60
-#define CF_BROKEN_TTL_MAX 3600
+#define CF_BROKEN_TTL_MIN       60
+#define CF_BROKEN_TTL_MAX       3600
 #define CF_SERIALIZER_LABEL_MAX 64
-#define CF_DIGEST_PREFIX "sha256:"
+#define CF_DIGEST_PREFIX        "sha256:"
 
 typedef struct cf_record {
 	char hash[CF_HEX64_LEN + 1];     /* validated 64 lowercase hex */
@@ -61,7 +61,7 @@ int64_t cf_record_broken_ttl(const cf_record *r, int64_t now);
  * negative lifetime use default_lifetime; 0 means unlimited. Returns false if the arithmetic would
  * overflow.
  */
-bool cf_record_lifetime(bool has_lifetime, int64_t lifetime, int64_t default_lifetime, int64_t now,
-	int64_t *created_at, int64_t *expires_at);
+bool cf_record_lifetime(bool has_lifetime, int64_t lifetime, int64_t default_lifetime, int64_t now, int64_t *created_at,
+	int64_t *expires_at);
 
 #endif

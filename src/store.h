@@ -25,29 +25,30 @@
 #define CF_STORE_TMP_PREFIX ".cfb.tmp."
 
 typedef struct cf_store {
-	char *root;      /* localPath without trailing slashes ("/" stays "") - owned, from cf_store_init */
+	char *root; /* localPath without trailing slashes ("/" stays "") - owned, from cf_store_init */
 	size_t root_len;
 	char suffix[CF_STORE_SUFFIX_MAX + 2]; /* "" or ".php" etc. */
 	size_t suffix_len;
-	bool fsync;      /* fsync the file before and the directory after the rename */
+	bool fsync; /* fsync the file before and the directory after the rename */
 } cf_store;
 
 typedef enum cf_store_status {
 	CF_STORE_OK = 0,
-	CF_STORE_E_ARG,            /* bad argument: not an absolute path, bad suffix, bad digest, path too long */
+	CF_STORE_E_ARG, /* bad argument: not an absolute path, bad suffix, bad digest, path too long */
 	CF_STORE_E_NOMEM,
-	CF_STORE_E_SYMLINK_DIR,    /* write: the shard directory (or localPath component we create) is a symlink / not a directory */
-	CF_STORE_E_MKDIR,          /* write: could not create localPath or the shard directory */
-	CF_STORE_E_TEMP,           /* write: could not create the temp file */
-	CF_STORE_E_WRITE,          /* write: write(2) failed or was short (ENOSPC, EFBIG, EIO...) */
-	CF_STORE_E_FSYNC,          /* write: fsync(2) failed */
-	CF_STORE_E_RENAME,         /* write: rename(2) failed */
-	CF_STORE_E_NOT_FOUND,      /* read: no such file (or the shard dir is missing) - a blob miss */
-	CF_STORE_E_SYMLINK,        /* read: the payload path is a symlink - integrity failure */
-	CF_STORE_E_NOT_REGULAR,    /* read: not a regular file - integrity failure */
-	CF_STORE_E_SIZE,           /* read: size differs from the expected size, or exceeds the cap - integrity failure */
-	CF_STORE_E_CHECKSUM,       /* read: sha256 of the bytes differs - integrity failure */
-	CF_STORE_E_IO,             /* read: open/read failed otherwise (EACCES, EIO) - treated as a blob miss */
+	CF_STORE_E_SYMLINK_DIR, /* write: the shard directory (or localPath component we create) is a symlink / not a
+							   directory */
+	CF_STORE_E_MKDIR,       /* write: could not create localPath or the shard directory */
+	CF_STORE_E_TEMP,        /* write: could not create the temp file */
+	CF_STORE_E_WRITE,       /* write: write(2) failed or was short (ENOSPC, EFBIG, EIO...) */
+	CF_STORE_E_FSYNC,       /* write: fsync(2) failed */
+	CF_STORE_E_RENAME,      /* write: rename(2) failed */
+	CF_STORE_E_NOT_FOUND,   /* read: no such file (or the shard dir is missing) - a blob miss */
+	CF_STORE_E_SYMLINK,     /* read: the payload path is a symlink - integrity failure */
+	CF_STORE_E_NOT_REGULAR, /* read: not a regular file - integrity failure */
+	CF_STORE_E_SIZE,        /* read: size differs from the expected size, or exceeds the cap - integrity failure */
+	CF_STORE_E_CHECKSUM,    /* read: sha256 of the bytes differs - integrity failure */
+	CF_STORE_E_IO,          /* read: open/read failed otherwise (EACCES, EIO) - treated as a blob miss */
 } cf_store_status;
 
 /* True for the statuses that mean "the bytes on disk contradict the metadata" (Broken path). */
@@ -62,7 +63,8 @@ const char *cf_store_strerror(cf_store_status status);
 cf_store_status cf_store_init(cf_store *s, const char *root, size_t root_len, const char *suffix, bool fsync);
 void cf_store_dtor(cf_store *s);
 
-/* Writes the full path of digest hex64 into buf (NUL-terminated). Returns length, or 0 if it does not fit or hex64 is not 64 lowercase hex. */
+/* Writes the full path of digest hex64 into buf (NUL-terminated). Returns length, or 0 if it does not fit or hex64 is
+ * not 64 lowercase hex. */
 size_t cf_store_path(const cf_store *s, const char *hex64, char *buf, size_t bufsize);
 
 /* Atomically replaces the file of hex64 with data[0..len). */
@@ -78,8 +80,8 @@ cf_store_status cf_store_read_verified(const cf_store *s, const char *hex64, con
 	long long expected_size, size_t max_size, const cf_allocator *a, char **out, size_t *out_len);
 
 /* Verifies a file without keeping its bytes (the require path). Same checks as read_verified. */
-cf_store_status cf_store_verify(const cf_store *s, const char *hex64, const char *checksum_hex,
-	long long expected_size, size_t max_size);
+cf_store_status cf_store_verify(
+	const cf_store *s, const char *hex64, const char *checksum_hex, long long expected_size, size_t max_size);
 
 /* lstat-based probe: CF_STORE_OK for a regular file, E_NOT_FOUND, E_SYMLINK, E_NOT_REGULAR. */
 cf_store_status cf_store_probe(const cf_store *s, const char *hex64);

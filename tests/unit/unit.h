@@ -70,7 +70,8 @@ static void *cf_unit_failing_realloc(void *p, size_t n, void *ctx)
 	}
 	return cf_unit_realloc(p, n, ctx);
 }
-static const cf_allocator cf_unit_failing_allocator = {cf_unit_failing_alloc, cf_unit_failing_realloc, cf_unit_free, NULL};
+static const cf_allocator cf_unit_failing_allocator = {
+	cf_unit_failing_alloc, cf_unit_failing_realloc, cf_unit_free, NULL};
 
 #define CF_UNIT_ASSERT_NO_LEAKS() assert_int_equal(cf_unit_live_allocs, 0)
 

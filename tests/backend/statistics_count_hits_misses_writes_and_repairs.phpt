@@ -1,0 +1,46 @@
+--TEST--
+getStatistics(): disk hits, each miss reason, blob misses, normal writes and repair writes are counted per backend instance
+--EXTENSIONS--
+clusterfile
+igbinary
+--FILE--
+<?php require __DIR__ . '/../inc/bootstrap.inc';
+
+$meta = new FakeMetaFrontend();
+$dirA = cf_tmpdir();
+$a = cf_pod($meta, $dirA);
+$a->set('hit', 'v1');
+$a->set('old', 'v2', [], 60);
+$a->set('tampered', 'v3');
+$meta->backend->entries['pages__old']['data']['createdAt'] -= 100;
+$meta->backend->entries['pages__old']['data']['expiresAt'] -= 100;
+$h = substr(cf_record($meta, 'tampered')['hash'], 7);
+file_put_contents("$dirA/" . substr($h, 0, 2) . "/$h", "\0evil");
+
+$b = cf_pod($meta, $dirA, ['payloadL1MaxEntries' => 0]); // same disk, no L1: every get goes to the store
+$b->get('hit');
+$b->get('hit');
+$b->get('nothing');
+$b->get('old');
+$b->get('tampered');   // checksum mismatch: marked broken
+$b->get('tampered');   // now the record says broken
+$meta->backend->offline = true;
+$b->get('hit');
+$meta->backend->offline = false;
+
+$c = cf_pod($meta); // another pod: blob miss, then repair with the same bytes
+$c->get('hit');
+$c->set('hit', 'v1');
+$c->set('new', 'v4');
+
+$pick = fn ($s) => array_intersect_key($s, array_flip(['cache_hit_total', 'local_payload_hit_total', 'cache_miss_total', 'blob_miss_total', 'cache_write_total', 'payload_rebuild_total', 'repair_success_total']));
+echo "a: ", json_encode($pick($a->getStatistics())), "\n";
+echo "b: ", json_encode($pick($b->getStatistics())), "\n";
+echo "c: ", json_encode($pick($c->getStatistics())), "\n";
+echo "tampered state: ", cf_record($meta, 'tampered')['state'], "\n";
+?>
+--EXPECT--
+a: {"cache_hit_total":0,"local_payload_hit_total":0,"cache_miss_total":{"metadata-error":0,"no-metadata":0,"broken":0,"expired":0},"blob_miss_total":0,"cache_write_total":3,"payload_rebuild_total":0,"repair_success_total":0}
+b: {"cache_hit_total":2,"local_payload_hit_total":2,"cache_miss_total":{"metadata-error":1,"no-metadata":1,"broken":2,"expired":1},"blob_miss_total":0,"cache_write_total":0,"payload_rebuild_total":0,"repair_success_total":0}
+c: {"cache_hit_total":0,"local_payload_hit_total":0,"cache_miss_total":{"metadata-error":0,"no-metadata":0,"broken":0,"expired":0},"blob_miss_total":1,"cache_write_total":1,"payload_rebuild_total":1,"repair_success_total":1}
+tampered state: broken

@@ -1,0 +1,23 @@
+--TEST--
+payloadL1MaxEntries: integer range 0..1024 - both bounds accepted, 0-1 and 1024+1 rejected with the schema's message
+--EXTENSIONS--
+clusterfile
+igbinary
+--FILE--
+<?php require __DIR__ . '/../inc/bootstrap.inc';
+use ClusterFile\Typo3\ClusterFileBackend;
+
+$try = function (mixed $v): string {
+    $o = ['payloadL1MaxEntries' => $v, 'localPath' => '/tmp/cf-int', 'metadataCacheIdentifier' => 'm', 'namespace' => ['environment' => 'prod', 'instance' => 'i']];
+    $r = cf_catch(function () use ($o, &$b) { $b = new ClusterFileBackend($o); });
+    return $r === 'ok' ? 'ok ' . $b->getOptions()['payloadL1MaxEntries'] : str_replace("ClusterFileBackend options invalid:\n", '', $r);
+};
+foreach ([0 - 1, 0, 1024, 1024 + 1] as $v) {
+    echo $v, ' => ', $try($v), "\n";
+}
+?>
+--EXPECT--
+-1 => TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [payloadL1MaxEntries] Must have a minimum value of 0
+0 => ok 0
+1024 => ok 1024
+1025 => TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [payloadL1MaxEntries] Must have a maximum value of 1024
