@@ -45,6 +45,7 @@ static zend_object_handlers cf_backend_handlers;
 	X(MISS_METADATA_ERROR, "metadata-error")                                                                           \
 	X(MISS_NO_METADATA, "no-metadata")                                                                                 \
 	X(MISS_BROKEN, "broken")                                                                                           \
+	X(MISS_CORRUPT, "corrupt")                                                                                         \
 	X(MISS_EXPIRED, "expired")                                                                                         \
 	X(BLOB_MISS, "blob_miss_total")                                                                                    \
 	X(DECODE_ERROR, "decode_error_total")                                                                              \
@@ -548,6 +549,32 @@ static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_
 	CF_COUNT(b, MISS_BROKEN);
 }
 
+/* Serves the compression name written into records and the hash header. */
+static const char *cf_compression_name(cf_backend *b)
+{
+	return cf_codec_name(b->primary);
+}
+
+/* The content address of a payload as this backend computes it (serializer, codec, version, PHP). */
+static int cf_backend_payload_hash(cf_backend *b, const char *data, size_t len, char out[CF_HEX64_LEN + 1])
+{
+	static const char php_version[] = ZEND_TOSTR(PHP_MAJOR_VERSION) "." ZEND_TOSTR(PHP_MINOR_VERSION);
+	return cf_payload_hash(b->serializer, cf_compression_name(b), b->backend_version, php_version, data, len, out);
+}
+
+/*
+ * This pod's file contradicts the record while the record itself is sound (a flipped bit, a
+ * truncated or swapped file): a local matter. The file goes, this pod misses, and the next set()
+ * of the entry re-materialises it; other pods keep serving their own, verified copies.
+ */
+static void cf_local_corrupt(cf_backend *b, zend_string *id, const cf_record *rec)
+{
+	cf_store_delete(&b->store, rec->hash);
+	zend_hash_str_del(&b->verified, rec->hash, CF_HEX64_LEN);
+	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+	CF_COUNT(b, MISS_CORRUPT);
+}
+
 /* ---- methods --------------------------------------------------------------------------------- */
 
 static void cf_read_backend_version(cf_backend *b)
@@ -677,12 +704,6 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 	cf_backend_clear_l1(b);
 }
 
-/* Serves the compression name written into records and the hash header. */
-static const char *cf_compression_name(cf_backend *b)
-{
-	return cf_codec_name(b->primary);
-}
-
 PHP_METHOD(ClusterFile_NativeBackend, set)
 {
 	zend_string *id, *data;
@@ -747,10 +768,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	rec.payload_size = (int64_t)file_len;
 	rec.backend_version = b->backend_version;
 	rec.broken = false;
-	char php_version[16];
-	snprintf(php_version, sizeof(php_version), "%d.%d", PHP_MAJOR_VERSION, PHP_MINOR_VERSION);
-	if (cf_payload_hash(b->serializer, cf_compression_name(b), b->backend_version, php_version, ZSTR_VAL(data),
-			ZSTR_LEN(data), rec.hash) != 0 ||
+	if (cf_backend_payload_hash(b, ZSTR_VAL(data), ZSTR_LEN(data), rec.hash) != 0 ||
 		cf_sha256_hex(file, file_len, rec.checksum) != 0) {
 		if (encoded) {
 			efree(encoded);
@@ -881,11 +899,13 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 		b->php_mode ? (size_t)b->opts.max_payload_bytes : cf_codec_max_encoded_size((size_t)b->opts.max_payload_bytes);
 	char *bytes = NULL;
 	size_t len = 0;
-	cf_store_status ss = cf_store_read_verified(&b->store, rec.hash, rec.checksum, (long long)rec.payload_size,
-		max_file, b->php_mode ? &cf_zstr_allocator : &cf_emalloc_allocator, &bytes, &len);
+	/* Structural checks only (no symlink, a regular file, bounded size): whether the bytes are the
+	 * payload the record names is decided below. */
+	cf_store_status ss = cf_store_read_verified(&b->store, rec.hash, NULL, -1, max_file,
+		b->php_mode ? &cf_zstr_allocator : &cf_emalloc_allocator, &bytes, &len);
 	if (ss != CF_STORE_OK) {
 		if (cf_store_is_integrity_failure(ss)) {
-			cf_mark_broken(b, m, id, &rec, &raw);
+			cf_local_corrupt(b, id, &rec);
 		} else {
 			/* not on this pod (or unreadable): the caller re-renders and set() repairs */
 			CF_COUNT(b, BLOB_MISS);
@@ -894,6 +914,10 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 		RETURN_FALSE;
 	}
 	b->counters[CF_M_BYTES_READ] += (zend_long)len;
+	/* Fast path: exactly the bytes the writer wrote (size and checksum of the record). */
+	char sum[CF_HEX64_LEN + 1];
+	bool exact =
+		(int64_t)len == rec.payload_size && cf_sha256_hex(bytes, len, sum) == 0 && cf_hex64_equals(sum, rec.checksum);
 	zend_string *payload;
 	if (b->php_mode) {
 		payload = cf_zstr_finish(bytes, len);
@@ -904,8 +928,10 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 			cf_codec_decode(bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
 		efree(bytes);
 		if (cs != CF_CODEC_OK) {
-			if (cs == CF_CODEC_E_EMPTY || cs == CF_CODEC_E_MARKER || cs == CF_CODEC_E_CORRUPT) {
-				/* the verified bytes are not a payload: the entry is broken cluster-wide */
+			if (!exact) {
+				cf_local_corrupt(b, id, &rec);
+			} else if (cs == CF_CODEC_E_EMPTY || cs == CF_CODEC_E_MARKER || cs == CF_CODEC_E_CORRUPT) {
+				/* the writer's own bytes are not a payload: the entry is broken on every pod */
 				cf_mark_broken(b, m, id, &rec, &raw);
 			} else {
 				CF_COUNT(b, DECODE_ERROR);
@@ -914,6 +940,18 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 			RETURN_FALSE;
 		}
 		payload = cf_zstr_finish(out, out_len);
+	}
+	if (!exact) {
+		/* Other bytes than the writer's (this pod encodes differently, e.g. another
+		 * minCompressedBytes or libzstd): serve them only if they are the very payload the record
+		 * names, i.e. they hash to its content address. */
+		char h[CF_HEX64_LEN + 1];
+		if (cf_backend_payload_hash(b, ZSTR_VAL(payload), ZSTR_LEN(payload), h) != 0 || !cf_hex64_equals(h, rec.hash)) {
+			zend_string_release(payload);
+			cf_local_corrupt(b, id, &rec);
+			zval_ptr_dtor(&raw);
+			RETURN_FALSE;
+		}
 	}
 	zval_ptr_dtor(&raw);
 	CF_COUNT(b, HIT);
@@ -1177,10 +1215,7 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		if (ss != CF_STORE_OK) {
 			if (cf_store_is_integrity_failure(ss)) {
 				cf_record rec = e->rec;
-				zval raw;
-				ZVAL_COPY(&raw, &e->raw);
-				cf_mark_broken(b, m, id, &rec, &raw);
-				zval_ptr_dtor(&raw);
+				cf_local_corrupt(b, id, &rec);
 			} else {
 				CF_COUNT(b, BLOB_MISS);
 			}

@@ -73,6 +73,8 @@ cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void 
 /*
  * Reads the file of hex64 and verifies it: regular file, not a symlink (O_NOFOLLOW), size ==
  * expected_size when expected_size >= 0, size <= max_size, sha256 hex == checksum_hex (64 hex).
+ * checksum_hex NULL skips only the sha256 comparison (the caller verifies the bytes itself, e.g.
+ * by the payload hash after decoding); every structural check stays.
  * On CF_STORE_OK *out (from `a`, caller frees; never NULL, may be 1 byte for an empty file) holds
  * *out_len bytes.
  */

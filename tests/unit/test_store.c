@@ -1076,6 +1076,44 @@ static void test_checksum_mismatch_is_refused(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+static void test_read_without_checksum_keeps_structural_checks(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char path[PATH_MAX];
+	char tampered[PAYLOAD_LEN];
+	char *out = NULL;
+	size_t out_len = 0;
+
+	digest_of("nochecksum", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	memcpy(tampered, PAYLOAD, PAYLOAD_LEN);
+	tampered[1] ^= 0x01;
+	path_of(f, hex, path);
+	put_file(path, tampered, PAYLOAD_LEN);
+	/* No checksum: the bytes on disk come back as they are, for the caller to judge. */
+	assert_int_equal(
+		cf_store_read_verified(&f->s, hex, NULL, -1, MAX_SIZE, &cf_unit_allocator, &out, &out_len), CF_STORE_OK);
+	assert_int_equal(out_len, PAYLOAD_LEN);
+	assert_memory_equal(out, tampered, PAYLOAD_LEN);
+	cf_free(&cf_unit_allocator, out);
+	out = NULL;
+	/* The size bound and the expected size still apply. */
+	assert_int_equal(cf_store_read_verified(&f->s, hex, NULL, -1, PAYLOAD_LEN - 1, &cf_unit_allocator, &out, &out_len),
+		CF_STORE_E_SIZE);
+	assert_int_equal(cf_store_read_verified(
+						 &f->s, hex, NULL, (long long)PAYLOAD_LEN + 1, MAX_SIZE, &cf_unit_allocator, &out, &out_len),
+		CF_STORE_E_SIZE);
+	assert_null(out);
+	/* A symlink is still refused. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink("/etc/hostname", path), 0);
+	assert_int_equal(
+		cf_store_read_verified(&f->s, hex, NULL, -1, MAX_SIZE, &cf_unit_allocator, &out, &out_len), CF_STORE_E_SYMLINK);
+	assert_null(out);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 static void test_wrong_expected_size_is_refused(void **state)
 {
 	fixture *f = *state;
@@ -1905,6 +1943,7 @@ int main(void)
 		T(test_read_missing_file_is_not_found),
 		T(test_read_missing_shard_dir_is_not_found),
 		T(test_checksum_mismatch_is_refused),
+		T(test_read_without_checksum_keeps_structural_checks),
 		T(test_wrong_expected_size_is_refused),
 		T(test_size_above_max_refused_without_allocation),
 		T(test_symlinked_payload_refused_even_with_correct_bytes),
