@@ -7,7 +7,12 @@ pkgs=(
     php8.2-cli php8.2-dev php8.2-igbinary php8.2-opcache php-parser
     libzstd-dev zlib1g-dev libssl-dev libhiredis-dev libcmocka-dev
     valgrind clang-format
+    php8.2-sqlite3
 )
+# The cluster suite (and the demo's --metadata=redis|mariadb) also need the servers and their PHP clients.
+if [ "${CF_WITH_SERVERS:-1}" = 1 ]; then
+    pkgs+=(php8.2-redis php8.2-mysql redis-server mariadb-server mariadb-client)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

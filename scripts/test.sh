@@ -5,6 +5,7 @@
 #   unit-test    cmocka suite of the Zend-free core
 #   phpt         run-tests over tests/ (release PHP)
 #   valgrind     the phpt suite again under valgrind (run-tests -m, USE_ZEND_ALLOC=0)
+#   cluster      pods as real processes on SQLite, MariaDB and Redis metadata stores
 # CF_SKIP_VALGRIND=1 skips the last pass (quick local runs only; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +25,16 @@ if [ -z "${CF_SKIP_VALGRIND:-}" ]; then
     TEST_PHP_ARGS="$igbinary -m" USE_ZEND_ALLOC=0 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
         make test TESTS="-q --show-diff -j2 tests/" 2>&1 | tee "$logs/valgrind.log"
 fi
+echo "== cluster (pods as processes; sqlite, mariadb, redis metadata stores)"
+tests/cluster/run.sh 2>&1 | tee "$logs/cluster.log"
 # One closing line over the suites (the valgrind pass re-runs the phpt, it is not counted twice).
 unit_passed=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$logs/unit.log" | awk '{s+=$1} END {print s+0}')
 unit_failed=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$logs/unit.log" | awk '{s+=$1} END {print s+0}')
 phpt_count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$logs/phpt.log" | head -n1; }
 phpt_passed=$(phpt_count passed); phpt_failed=$(phpt_count failed); phpt_skipped=$(phpt_count skipped)
+cluster_passed=$(sed -n 's/^cluster\[[a-z]*\]: \([0-9]*\) passed.*/\1/p' "$logs/cluster.log" | awk '{s+=$1} END {print s+0}')
+cluster_failed=$(sed -n 's/^cluster\[[a-z]*\]: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$logs/cluster.log" | awk '{s+=$1} END {print s+0}')
 echo "unit: $unit_passed passed, $unit_failed failed"
 echo "phpt: ${phpt_passed:-0} passed, ${phpt_failed:-0} failed, ${phpt_skipped:-0} skipped"
-echo "total: $((unit_passed + ${phpt_passed:-0})) passed, $((unit_failed + ${phpt_failed:-0})) failed, ${phpt_skipped:-0} skipped"
+echo "cluster: $cluster_passed passed, $cluster_failed failed"
+echo "total: $((unit_passed + ${phpt_passed:-0} + cluster_passed)) passed, $((unit_failed + ${phpt_failed:-0} + cluster_failed)) failed, ${phpt_skipped:-0} skipped"

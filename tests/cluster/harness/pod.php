@@ -1,0 +1,241 @@
+<?php
+/*
+ * One "pod": a PHP process with its own localPath (and IMAGE_TAG), sharing the metadata store
+ * with every other pod. It builds TYPO3-shaped caches through CacheManager exactly as a TYPO3
+ * request does, then serves commands read as JSON lines on stdin, one reply line each. Every
+ * command is one "request": the backends' request-scoped L1s are reset before it.
+ *
+ * Environment: CF_POD_NAME, CF_POD_DIR (the pod's own directory), CF_STORE (sqlite:<file> |
+ * mariadb:<host>:<port>:<db> | redis:<host>:<port>:<db>), CF_STORE_TIMEOUT_MS (optional),
+ * IMAGE_TAG (optional).
+ */
+declare(strict_types=1);
+
+require __DIR__ . '/typo3_runtime.php';
+require __DIR__ . '/site.php';
+
+use TYPO3\CMS\Core\Cache\Backend\RedisBackend;
+use TYPO3\CMS\Core\Cache\Backend\Typo3DatabaseBackend;
+use TYPO3\CMS\Core\Cache\CacheManager;
+use TYPO3\CMS\Core\Cache\Frontend\PhpFrontend;
+use TYPO3\CMS\Core\Cache\Frontend\VariableFrontend;
+use TYPO3\CMS\Core\Utility\GeneralUtility;
+
+$name = getenv('CF_POD_NAME') ?: 'pod';
+$dir = getenv('CF_POD_DIR') ?: sys_get_temp_dir() . '/cf-pod-' . getmypid();
+$store = getenv('CF_STORE') ?: 'sqlite:' . sys_get_temp_dir() . '/cf-meta.sqlite';
+$timeoutMs = (int)(getenv('CF_STORE_TIMEOUT_MS') ?: 2000);
+
+// Warnings and notices are counted and reported: a cache backend must never produce any.
+$warnings = [];
+set_error_handler(static function (int $no, string $msg, string $file, int $line) use (&$warnings): bool {
+    $warnings[] = "$msg at " . basename($file) . ":$line";
+    return true;
+});
+
+$GLOBALS['TYPO3_CONF_VARS']['SYS']['encryptionKey'] = 'clusterfile-cluster-harness';
+[$kind, $rest] = explode(':', $store, 2) + [1 => ''];
+switch ($kind) {
+    case 'sqlite':
+        $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'] = [
+            'driver' => 'pdo_sqlite', 'path' => $rest, 'busyTimeoutMs' => $timeoutMs,
+            // SQLite's default rollback journal, as TYPO3 (Doctrine) leaves it.
+            'journalMode' => 'DELETE',
+        ];
+        $meta = ['frontend' => VariableFrontend::class, 'backend' => Typo3DatabaseBackend::class];
+        break;
+    case 'mariadb':
+        [$host, $port, $db] = explode(':', $rest);
+        $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'] = [
+            'driver' => 'pdo_mysql', 'host' => $host, 'port' => (int)$port, 'dbname' => $db,
+            'user' => 'root', 'password' => '', 'connectTimeout' => max(1, intdiv($timeoutMs, 1000)),
+        ];
+        $meta = ['frontend' => VariableFrontend::class, 'backend' => Typo3DatabaseBackend::class];
+        break;
+    case 'redis':
+        [$host, $port, $db] = explode(':', $rest);
+        $meta = ['frontend' => VariableFrontend::class, 'backend' => RedisBackend::class, 'options' => [
+            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => $timeoutMs / 1000,
+        ]];
+        break;
+    default:
+        fwrite(STDERR, "pod: unknown store $store\n");
+        exit(2);
+}
+
+$cluster = static fn (string $cache, array $extra = []): array => [
+    'frontend' => VariableFrontend::class,
+    'groups' => ['pages'],
+    'backend' => \ClusterFile\Typo3\ClusterFileBackend::class,
+    'options' => $extra + [
+        'localPath' => "$dir/$cache",
+        'metadataCacheIdentifier' => 'cluster_meta',
+        'namespace' => ['environment' => 'testing', 'instance' => 'cluster-harness'],
+        // CacheManager casts this to true (TYPO3 >= 14.3.1): the backend must survive that.
+        'compression' => 'zstd',
+    ],
+];
+$configurations = [
+    'cluster_meta' => $meta,
+    'pages' => $cluster('pages'),
+    'rootline' => $cluster('rootline', ['payloadL1MaxEntries' => 0]),
+    'typoscript' => ['frontend' => PhpFrontend::class] + $cluster('typoscript'),
+];
+
+/** @var CacheManager $manager */
+$manager = GeneralUtility::makeInstance(CacheManager::class);
+$manager->setCacheConfigurations($configurations);
+
+/** The file of $id in $cache on this pod, from the record in the metadata cache. */
+function cf_pod_file(CacheManager $manager, string $dir, string $cache, string $id): ?string
+{
+    $record = $manager->getCache('cluster_meta')->get($cache . '__' . $id);
+    if (!is_array($record) || !preg_match('/^sha256:([0-9a-f]{64})$/', (string)($record['hash'] ?? ''), $m)) {
+        return null;
+    }
+    return "$dir/$cache/" . substr($m[1], 0, 2) . '/' . $m[1] . ($cache === 'typoscript' ? '.php' : '');
+}
+
+function cf_pod_exception(\Throwable $e): array
+{
+    $out = ['class' => get_class($e), 'code' => $e->getCode(), 'message' => $e->getMessage()];
+    if ($e->getPrevious()) {
+        $out['previous'] = ['class' => get_class($e->getPrevious()), 'message' => $e->getPrevious()->getMessage()];
+    }
+    return $out;
+}
+
+$site = new DemoSite();
+fwrite(STDOUT, json_encode(['ready' => $name, 'pid' => getmypid()]) . "\n");
+
+while (($line = fgets(STDIN)) !== false) {
+    $cmd = json_decode($line, true);
+    if (!is_array($cmd)) {
+        continue;
+    }
+    // A new request: request-scoped state starts empty (PHP-FPM would build new objects).
+    foreach (['pages', 'rootline', 'typoscript'] as $c) {
+        $manager->getCache($c)->getBackend()->reset();
+    }
+    $warnings = [];
+    $reply = ['ok' => true];
+    $t0 = hrtime(true);
+    try {
+        $cache = $cmd['cache'] ?? 'pages';
+        $fe = $cache === 'cluster_meta' ? null : $manager->getCache($cache);
+        switch ($cmd['op']) {
+            case 'set':
+                $fe->set($cmd['id'], $cmd['data'], $cmd['tags'] ?? [], $cmd['lifetime'] ?? null);
+                break;
+            case 'get':
+                $reply['value'] = $fe->get($cmd['id']);
+                break;
+            case 'has':
+                $reply['value'] = $fe->has($cmd['id']);
+                break;
+            case 'remove':
+                $reply['value'] = $fe->remove($cmd['id']);
+                break;
+            case 'flush':
+                $fe->flush();
+                break;
+            case 'flushByTag':
+                $fe->flushByTag($cmd['tag']);
+                break;
+            case 'flushByTags':
+                $fe->flushByTags($cmd['tags']);
+                break;
+            case 'flushAll':
+                $manager->flushCaches();
+                break;
+            case 'clearPageCaches':
+                // What an editor's "Flush frontend caches" does in TYPO3's backend.
+                $manager->flushCachesInGroup('pages');
+                break;
+            case 'require':
+                $reply['value'] = $fe->requireOnce($cmd['id']);
+                break;
+            case 'findIdentifiersByTag':
+                $reply['value'] = $fe->getBackend()->findIdentifiersByTag($cmd['tag']);
+                break;
+            case 'collectGarbage':
+                $fe->collectGarbage();
+                break;
+            case 'stats':
+                $reply['value'] = $fe->getBackend()->getStatistics();
+                break;
+            case 'file':
+                $reply['value'] = cf_pod_file($manager, $dir, $cache, $cmd['id']);
+                break;
+            case 'corrupt':
+                $f = cf_pod_file($manager, $dir, $cache, $cmd['id']);
+                $bytes = ($f !== null && is_file($f)) ? file_get_contents($f) : '';
+                $reply['value'] = $bytes !== '' && file_put_contents($f, substr($bytes, 0, -1) . chr(ord($bytes[-1]) ^ 0xff)) !== false;
+                break;
+            case 'deleteFile':
+                $f = cf_pod_file($manager, $dir, $cache, $cmd['id']);
+                $reply['value'] = $f !== null && is_file($f) && unlink($f);
+                break;
+            case 'render':
+                $reply['value'] = $site->serve($fe, (int)$cmd['page'], (int)($cmd['edition'] ?? 1));
+                break;
+            case 'stress':
+                $reply['value'] = cf_pod_stress($fe, $name, $cmd);
+                break;
+            case 'quit':
+                fwrite(STDOUT, json_encode(['ok' => true, 'bye' => $name]) . "\n");
+                exit(0);
+            default:
+                throw new \InvalidArgumentException('unknown op ' . $cmd['op']);
+        }
+    } catch (\Throwable $e) {
+        $reply = ['ok' => false, 'exception' => cf_pod_exception($e)];
+    }
+    $reply['us'] = intdiv(hrtime(true) - $t0, 1000);
+    $reply['warnings'] = $warnings;
+    fwrite(STDOUT, json_encode($reply, JSON_INVALID_UTF8_SUBSTITUTE) . "\n");
+}
+
+/**
+ * Writers and readers on shared identifiers for a bounded time. Every value names its writer and
+ * sequence and carries a digest of itself, so a reader can tell a whole value from a torn or mixed
+ * one. Returns counts; 'violations' must stay 0.
+ */
+function cf_pod_stress(\TYPO3\CMS\Core\Cache\Frontend\FrontendInterface $fe, string $name, array $cmd): array
+{
+    $ids = $cmd['ids'];
+    $until = microtime(true) + (float)$cmd['seconds'];
+    mt_srand((int)($cmd['seed'] ?? crc32($name)));
+    $n = ['writes' => 0, 'reads' => 0, 'hits' => 0, 'misses' => 0, 'flushes' => 0, 'violations' => 0, 'errors' => 0];
+    $seq = 0;
+    while (microtime(true) < $until) {
+        $fe->getBackend()->reset();
+        $id = $ids[mt_rand(0, count($ids) - 1)];
+        $r = mt_rand(0, 99);
+        try {
+            if ($r < 35) {
+                $body = "id=$id;writer=$name;seq=" . (++$seq) . ';' . str_repeat(chr(97 + $seq % 26), mt_rand(0, 4000));
+                $fe->set($id, $body . '|' . sha1($body), ['stress', "sid_$id"], 60);
+                $n['writes']++;
+            } elseif ($r < 97) {
+                $n['reads']++;
+                $v = $fe->get($id);
+                if ($v === false) {
+                    $n['misses']++;
+                } else {
+                    $n['hits']++;
+                    $pos = is_string($v) ? strrpos($v, '|') : false;
+                    if ($pos === false || sha1(substr($v, 0, $pos)) !== substr($v, $pos + 1) || !str_starts_with($v, "id=$id;")) {
+                        $n['violations']++;
+                    }
+                }
+            } else {
+                $fe->flushByTag("sid_$id");
+                $n['flushes']++;
+            }
+        } catch (\TYPO3\CMS\Core\Cache\Exception $e) {
+            $n['errors']++;
+        }
+    }
+    return $n;
+}

@@ -1,0 +1,341 @@
+<?php
+/*
+ * Quick self-test of typo3_runtime.php on one metadata store, driven through CacheManager exactly
+ * as a TYPO3 request builds its caches.
+ *
+ *   php -d extension=/work/main/modules/clusterfile.so tests/cluster/harness/runtime_selftest.php STORE
+ *
+ * STORE: sqlite[:<file>]                    (default: a fresh file in a temp dir)
+ *        mariadb[:<host>:<port>:<db>]       (default 127.0.0.1:3391:clusterfile, user root, no password)
+ *        redis[:<host>:<port>:<db>]         (default 127.0.0.1:6391:0; the db is FLUSHDB'ed)
+ * The part after the kind may also be given as a second argument ("redis 127.0.0.1:6390:0"), so
+ * the output of `servers.sh start redis|mariadb` can be passed as is.
+ *
+ * Prints "ok ..." / "FAIL ..." lines and "selftest: N passed, M failed"; exit code 0 iff none failed.
+ */
+declare(strict_types=1);
+
+require __DIR__ . '/typo3_runtime.php';
+
+use TYPO3\CMS\Core\Cache\Backend\AbstractBackend;
+use TYPO3\CMS\Core\Cache\Backend\BackendInterface;
+use TYPO3\CMS\Core\Cache\Backend\RedisBackend;
+use TYPO3\CMS\Core\Cache\Backend\Typo3DatabaseBackend;
+use TYPO3\CMS\Core\Cache\CacheManager;
+use TYPO3\CMS\Core\Cache\Exception\InvalidBackendException;
+use TYPO3\CMS\Core\Cache\Exception\NoSuchCacheException;
+use TYPO3\CMS\Core\Cache\Frontend\PhpFrontend;
+use TYPO3\CMS\Core\Cache\Frontend\VariableFrontend;
+use TYPO3\CMS\Core\Utility\GeneralUtility;
+
+/** Records the options CacheManager hands to a backend (proves the compression bool cast). */
+final class SelftestRecordingBackend extends AbstractBackend
+{
+    public static array $seen = [];
+
+    public function __construct(array $options = [])
+    {
+        self::$seen = $options;
+        parent::__construct(array_diff_key($options, ['compression' => 1]));
+    }
+
+    public function set(string $entryIdentifier, string $data, array $tags = [], ?int $lifetime = null): void {}
+    public function get(string $entryIdentifier): mixed { return false; }
+    public function has(string $entryIdentifier): bool { return false; }
+    public function remove(string $entryIdentifier): bool { return false; }
+    public function flush(): void {}
+    public function collectGarbage(): void {}
+}
+
+final class SelftestNotABackend
+{
+    public function __construct(array $options = []) {}
+}
+
+$arg = $argv[1] ?? '';
+[$kind, $spec] = explode(':', $arg, 2) + [1 => ''];
+if ($spec === '' && isset($argv[2])) {
+    $spec = $argv[2];
+}
+if (!in_array($kind, ['sqlite', 'mariadb', 'redis'], true)) {
+    fwrite(STDERR, "usage: runtime_selftest.php sqlite[:file]|mariadb[:host:port:db]|redis[:host:port:db]\n");
+    exit(64);
+}
+
+$passed = 0;
+$failed = 0;
+function check(bool $cond, string $what, mixed $detail = null): void
+{
+    global $passed, $failed;
+    if ($cond) {
+        $passed++;
+        echo "ok $what\n";
+    } else {
+        $failed++;
+        echo "FAIL $what" . ($detail === null ? '' : ' -- ' . json_encode($detail, JSON_INVALID_UTF8_SUBSTITUTE | JSON_UNESCAPED_SLASHES)) . "\n";
+    }
+}
+
+/** @return array{0: ?\Throwable, 1: mixed} */
+function attempt(callable $fn): array
+{
+    try {
+        return [null, $fn()];
+    } catch (\Throwable $e) {
+        return [$e, null];
+    }
+}
+
+function describe(?\Throwable $e): ?array
+{
+    return $e === null ? null : ['class' => get_class($e), 'code' => $e->getCode(), 'message' => $e->getMessage()];
+}
+
+$warnings = [];
+set_error_handler(static function (int $no, string $msg, string $file, int $line) use (&$warnings): bool {
+    $warnings[] = "$msg at " . basename($file) . ":$line";
+    return true;
+});
+
+$tmp = sys_get_temp_dir() . '/cf-runtime-selftest-' . getmypid();
+mkdir($tmp, 0700, true);
+register_shutdown_function(static function () use ($tmp): void {
+    $it = new RecursiveIteratorIterator(new RecursiveDirectoryIterator($tmp, FilesystemIterator::SKIP_DOTS), RecursiveIteratorIterator::CHILD_FIRST);
+    foreach ($it as $f) {
+        $f->isDir() && !$f->isLink() ? rmdir($f->getPathname()) : unlink($f->getPathname());
+    }
+    rmdir($tmp);
+});
+
+$GLOBALS['TYPO3_CONF_VARS']['SYS']['encryptionKey'] = 'clusterfile-runtime-selftest';
+switch ($kind) {
+    case 'sqlite':
+        $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'] = [
+            'driver' => 'pdo_sqlite', 'path' => $spec !== '' ? $spec : "$tmp/meta.sqlite", 'busyTimeoutMs' => 2000,
+        ];
+        $meta = ['frontend' => VariableFrontend::class, 'backend' => Typo3DatabaseBackend::class];
+        break;
+    case 'mariadb':
+        [$host, $port, $db] = explode(':', $spec !== '' ? $spec : '127.0.0.1:3391:clusterfile') + [1 => '3306', 2 => 'clusterfile'];
+        $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'] = [
+            'driver' => 'pdo_mysql', 'host' => $host, 'port' => (int)$port, 'dbname' => $db,
+            'user' => 'root', 'password' => '', 'connectTimeout' => 2,
+        ];
+        $meta = ['frontend' => VariableFrontend::class, 'backend' => Typo3DatabaseBackend::class];
+        break;
+    default:
+        [$host, $port, $db] = explode(':', $spec !== '' ? $spec : '127.0.0.1:6391:0') + [1 => '6379', 2 => '0'];
+        $meta = ['frontend' => VariableFrontend::class, 'backend' => RedisBackend::class, 'options' => [
+            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => 2.0,
+        ]];
+}
+echo "# store: $kind" . ($spec !== '' ? " $spec" : '') . "\n";
+
+$cluster = static fn (string $cache): array => [
+    'frontend' => VariableFrontend::class,
+    'backend' => \ClusterFile\Typo3\ClusterFileBackend::class,
+    'options' => [
+        'localPath' => "$tmp/$cache",
+        'metadataCacheIdentifier' => 'cluster_meta',
+        'namespace' => ['environment' => 'testing', 'instance' => 'selftest'],
+        // CacheManager turns this into true (TYPO3 >= 14.3.1): the backend must survive it.
+        'compression' => 'gzip',
+    ],
+];
+$GLOBALS['TYPO3_CONF_VARS']['SYS']['caching']['cacheConfigurations'] = [
+    'cluster_meta' => $meta,
+    'pages' => $cluster('pages') + ['groups' => ['pages', 'all']],
+    'typoscript' => ['frontend' => PhpFrontend::class] + $cluster('typoscript'),
+    'recording' => ['backend' => SelftestRecordingBackend::class, 'options' => ['compression' => 'gzip', 'defaultLifetime' => 60], 'groups' => ['pages', 'all']],
+];
+
+// ---- the runtime itself ----------------------------------------------------------------------
+$manager = GeneralUtility::makeInstance(CacheManager::class);
+check($manager === GeneralUtility::makeInstance(CacheManager::class), 'makeInstance: CacheManager is a singleton');
+check(GeneralUtility::makeInstance(SelftestNotABackend::class) !== GeneralUtility::makeInstance(SelftestNotABackend::class), 'makeInstance: other classes are new instances');
+$manager->setCacheConfigurations($GLOBALS['TYPO3_CONF_VARS']['SYS']['caching']['cacheConfigurations']);
+
+[$e] = attempt(static fn () => $manager->getCache('nope'));
+check($e instanceof NoSuchCacheException && $e->getCode() === 1203699034 && $e->getMessage() === 'A cache with identifier "nope" does not exist.',
+    'getCache(unknown): NoSuchCacheException 1203699034', describe($e));
+$other = new CacheManager();
+$other->setCacheConfigurations(['broken' => ['backend' => SelftestNotABackend::class]]);
+[$e] = attempt(static fn () => $other->getCache('broken'));
+check($e instanceof InvalidBackendException && $e->getCode() === 1464550977, 'a backend that is no BackendInterface: InvalidBackendException 1464550977', describe($e));
+[$e] = attempt(static fn () => (new CacheManager())->setCacheConfigurations(['x' => 'nope']));
+check($e instanceof \InvalidArgumentException, 'setCacheConfigurations rejects a non-array entry', describe($e));
+[$e] = attempt(static fn () => new Typo3DatabaseBackend(['noSuchOption' => 1]));
+check($e instanceof \InvalidArgumentException && $e->getCode() === 1231267498, 'AbstractBackend: unknown option -> 1231267498', describe($e));
+[$e, $rec] = attempt(static fn () => $manager->getCache('recording'));
+check($e === null && (SelftestRecordingBackend::$seen['compression'] ?? null) === true, "createCache casts 'compression' => 'gzip' to true", [describe($e), SelftestRecordingBackend::$seen]);
+
+// ---- the metadata cache -------------------------------------------------------------------------
+[$e, $metaCache] = attempt(static fn () => $manager->getCache('cluster_meta'));
+check($e === null && $metaCache instanceof VariableFrontend, 'cluster_meta: a VariableFrontend', describe($e));
+if ($e !== null) {
+    echo "selftest: $passed passed, " . ($failed) . " failed\n";
+    exit(1);
+}
+[$e] = attempt(static fn () => $metaCache->flush());
+check($e === null, 'cluster_meta: flush (store reachable)', describe($e));
+if ($e !== null) {
+    echo "selftest: $passed passed, $failed failed\n";
+    exit(1);
+}
+$metaBackend = $metaCache->getBackend();
+$metaCache->set('probe', ['a' => 1, 'b' => [true, null, 1.5]], ['t_one', 't_two'], 0);
+check($metaCache->get('probe') === ['a' => 1, 'b' => [true, null, 1.5]], 'cluster_meta: an array round-trips');
+$raw = $metaBackend->get('probe');
+check(is_string($raw) && str_starts_with($raw, 'a:2:{') && preg_match('/[0-9a-f]{96}$/', $raw) === 1
+    && hash_equals(hash_hmac('sha3-384', substr($raw, 0, -96), 'clusterfile-runtime-selftest' . VariableFrontend::class), substr($raw, -96)),
+    'cluster_meta: stored as serialize() . HMAC-SHA3-384(encryptionKey . VariableFrontend::class)', $raw);
+$metaBackend->set('tampered', substr($raw, 0, -1) . ($raw[-1] === '0' ? '1' : '0'));
+check($metaCache->get('tampered') === false, 'cluster_meta: a wrong HMAC reads as false');
+$metaBackend->set('short', 'abc');
+check($metaCache->get('short') === false, 'cluster_meta: a value shorter than the HMAC reads as false');
+check($metaCache->get('absent') === false && $metaCache->has('absent') === false, 'cluster_meta: a missing entry is false / has() false');
+$ids = $metaBackend->findIdentifiersByTag('t_one');
+check(array_values($ids) === ['probe'], 'cluster_meta: findIdentifiersByTag', $ids);
+$metaCache->set('probe2', 'x', ['t_two'], 3600);
+$metaCache->flushByTag('t_one');
+check($metaCache->has('probe') === false && $metaCache->has('probe2') === true, 'cluster_meta: flushByTag removes only the tagged entry');
+$metaCache->set('probe3', 'y', ['t_three']);
+$metaCache->flushByTags(['t_two', 't_three']);
+check(!$metaCache->has('probe2') && !$metaCache->has('probe3'), 'cluster_meta: flushByTags');
+$metaCache->set('probe4', 'z', ['t_four']);
+check($metaCache->remove('probe4') === true && $metaCache->remove('probe4') === false && $metaBackend->findIdentifiersByTag('t_four') === [],
+    'cluster_meta: remove true, then false; tag relation gone');
+$metaCache->set('retag', 'v', ['old_tag', 'kept_tag']);
+$metaCache->set('retag', 'v2', ['kept_tag', 'new_tag']);
+check($metaBackend->findIdentifiersByTag('old_tag') === [] && array_values($metaBackend->findIdentifiersByTag('new_tag')) === ['retag']
+    && array_values($metaBackend->findIdentifiersByTag('kept_tag')) === ['retag'] && $metaCache->get('retag') === 'v2',
+    'cluster_meta: re-set replaces the tags');
+
+if ($kind === 'redis') {
+    $r = new \Redis();
+    $r->connect($host, (int)$port, 2.0);
+    $r->select((int)$db);
+    $ttl = $r->ttl('identData:retag');
+    check($ttl > 3500 && $ttl <= 3600, 'redis: lifetime null -> defaultLifetime 3600', $ttl);
+    $metaCache->set('forever', 'f', [], 0);
+    $ttl = $r->ttl('identData:forever');
+    check($ttl > 31535000 && $ttl <= 31536000, 'redis: lifetime 0 -> 31536000 s', $ttl);
+    check($r->sMembers('identTags:retag') == ['kept_tag', 'new_tag'] || $r->sMembers('identTags:retag') == ['new_tag', 'kept_tag'], 'redis: identTags set', $r->sMembers('identTags:retag'));
+    $metaCache->set('gc_me', 'g', ['gc_tag'], 1);
+    sleep(2);
+    $metaCache->collectGarbage();
+    check(!$r->exists('identTags:gc_me') && $r->sMembers('tagIdents:gc_tag') === [], 'redis: collectGarbage removes relations of expired entries');
+    $r->close();
+} else {
+    [$pdo, $platform] = \ClusterFile\Harness\PdoConnections::get();
+    $q = $platform === 'mysql' ? '`' : '"';
+    $expires = static fn (string $id) => (int)$pdo->query("SELECT expires FROM {$q}cache_cluster_meta{$q} WHERE identifier = " . $pdo->quote($id))->fetchColumn();
+    $metaCache->set('forever', 'f', [], 0);
+    check($expires('forever') === 2145909600, 'db: lifetime 0 -> expires 2145909600', $expires('forever'));
+    $x = $expires('retag') - time();
+    check($x > 3590 && $x <= 3600, 'db: lifetime null -> defaultLifetime 3600', $x);
+    $metaCache->set('gc_me', 'g', ['gc_tag'], 1);
+    sleep(2);
+    check($metaCache->get('gc_me') === false && !$metaCache->has('gc_me') && $metaBackend->findIdentifiersByTag('gc_tag') === [], 'db: an expired entry is a miss');
+    $metaCache->collectGarbage();
+    $rows = (int)$pdo->query("SELECT COUNT(*) FROM {$q}cache_cluster_meta_tags{$q} WHERE identifier = 'gc_me'")->fetchColumn()
+        + (int)$pdo->query("SELECT COUNT(*) FROM {$q}cache_cluster_meta{$q} WHERE identifier = 'gc_me'")->fetchColumn();
+    check($rows === 0, 'db: collectGarbage deletes expired rows and orphan tag rows', $rows);
+    $many = [];
+    for ($i = 0; $i < 250; $i++) {
+        $many[] = "bulk_$i";
+        $metaCache->set("bulk_$i", $i, ["bulk_$i", 'bulk_all']);
+    }
+    $metaCache->flushByTags($many);
+    check($metaBackend->findIdentifiersByTag('bulk_all') === [], 'db: flushByTags over 250 tags (chunks of 100)');
+    $bin = random_bytes(2048) . "\0\xff";
+    $metaBackend->set('binary', $bin);
+    check($metaBackend->get('binary') === $bin, 'db: binary content round-trips');
+}
+$metaCache->flush();
+
+// ---- the cluster cache through CacheManager ----------------------------------------------------
+[$e, $pages] = attempt(static fn () => $manager->getCache('pages'));
+check($e === null && $pages instanceof VariableFrontend && $pages->getBackend() instanceof \ClusterFile\Typo3\ClusterFileBackend,
+    "pages: ClusterFileBackend built by CacheManager with 'compression' => 'gzip'", describe($e));
+if ($e !== null) {
+    echo "selftest: $passed passed, $failed failed\n";
+    exit(1);
+}
+$html = str_repeat("<p>selftest page</p>\n", 200);
+[$e] = attempt(static fn () => $pages->set('page_1', $html, ['pageId_1', 'site_1'], 3600));
+check($e === null, 'pages: set', describe($e));
+check($pages->get('page_1') === $html, 'pages: get returns the value');
+check($pages->has('page_1') === true && $pages->has('page_2') === false, 'pages: has');
+check($pages->get('page_2') === false, 'pages: a miss is false');
+$pages->getBackend()->reset();
+check($pages->get('page_1') === $html, 'pages: get after reset() (from disk, through the metadata store)');
+$pages->set('page_2', ['title' => 'two', 'n' => 2], ['pageId_2', 'site_1']);
+check($pages->get('page_2') === ['title' => 'two', 'n' => 2], 'pages: an array round-trips');
+$found = $pages->getBackend()->findIdentifiersByTag('site_1');
+$found = array_values($found);
+sort($found);
+check($found === ['page_1', 'page_2'], 'pages: findIdentifiersByTag(site_1)', $found);
+$pages->flushByTag('pageId_1');
+$pages->getBackend()->reset();
+check($pages->get('page_1') === false && $pages->has('page_1') === false && $pages->get('page_2') === ['title' => 'two', 'n' => 2],
+    'pages: flushByTag(pageId_1) removes only page_1');
+$found = array_values($pages->getBackend()->findIdentifiersByTag('site_1'));
+check($found === ['page_2'], 'pages: findIdentifiersByTag after flushByTag', $found);
+check($pages->remove('page_2') === true, 'pages: remove returns true');
+$pages->getBackend()->reset();
+check($pages->has('page_2') === false && $pages->get('page_2') === false, 'pages: removed entry is gone');
+$pages->set('page_3', 'three', ['pageId_3']);
+$pages->set('page_4', 'four', ['pageId_4']);
+$pages->flushByTags(['pageId_3', 'pageId_4']);
+$pages->getBackend()->reset();
+check(!$pages->has('page_3') && !$pages->has('page_4'), 'pages: flushByTags');
+$pages->set('page_5', 'five');
+$manager->flushCachesInGroup('pages');
+$pages->getBackend()->reset();
+check(!$pages->has('page_5'), 'pages: CacheManager::flushCachesInGroup(pages)');
+$pages->set('page_6', 'six');
+$manager->flushCaches();
+$pages->getBackend()->reset();
+check(!$pages->has('page_6'), 'pages: CacheManager::flushCaches()');
+
+[$e, $ts] = attempt(static fn () => $manager->getCache('typoscript'));
+check($e === null && $ts instanceof PhpFrontend, 'typoscript: PhpFrontend over ClusterFileBackend', describe($e));
+if ($ts instanceof PhpFrontend) {
+    [$e] = attempt(static fn () => $ts->set('ts_1', 'return ["answer" => 42];'));
+    check($e === null, 'typoscript: set code', describe($e));
+    check($ts->requireOnce('ts_1') === ['answer' => 42], 'typoscript: requireOnce');
+    [$e] = attempt(static fn () => $ts->set('ts_2', 42));
+    check($e instanceof \TYPO3\CMS\Core\Cache\Exception\InvalidDataException && $e->getCode() === 1264023824, 'typoscript: non-string -> InvalidDataException 1264023824', describe($e));
+}
+
+[$e] = attempt(static fn () => $pages->set('bad id', 'x'));
+check($e instanceof \InvalidArgumentException && $e->getCode() === 1233058264, 'VariableFrontend: invalid identifier -> 1233058264', describe($e));
+[$e] = attempt(static fn () => $pages->set('ok_id', 'x', ['bad tag']));
+check($e instanceof \InvalidArgumentException && $e->getCode() === 1233058269, 'VariableFrontend: invalid tag -> 1233058269', describe($e));
+[$e] = attempt(static fn () => $pages->flushByTag('bad tag'));
+check($e instanceof \InvalidArgumentException && $e->getCode() === 1233057359, 'AbstractFrontend: flushByTag invalid tag -> 1233057359', describe($e));
+[$e] = attempt(static fn () => new VariableFrontend('bad id', new SelftestRecordingBackend()));
+check($e instanceof \InvalidArgumentException && $e->getCode() === 1203584729, 'AbstractFrontend: invalid cache identifier -> 1203584729', describe($e));
+[$e] = attempt(static fn () => new PhpFrontend('php_x', new SelftestRecordingBackend()));
+check($e instanceof \InvalidArgumentException, 'PhpFrontend: a non-PhpCapable backend is rejected', describe($e));
+
+// ---- unreachable store: an exception, never a warning ------------------------------------------
+if ($kind === 'redis') {
+    $dead = new RedisBackend(['hostname' => '127.0.0.1', 'port' => 1, 'connectionTimeout' => 0.5]);
+    new VariableFrontend('dead_redis', $dead);
+    [$e] = attempt(static fn () => $dead->get('x'));
+    check($e instanceof \TYPO3\CMS\Core\Cache\Exception && $e->getMessage() === 'Could not connect to redis server.', 'redis: unreachable server -> Cache\Exception', describe($e));
+} elseif ($kind === 'mariadb') {
+    $saved = $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'];
+    $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default']['port'] = 1;
+    $dead = new Typo3DatabaseBackend();
+    new VariableFrontend('dead_db', $dead);
+    [$e] = attempt(static fn () => $dead->get('x'));
+    check($e instanceof \PDOException, 'mariadb: unreachable server -> PDOException', describe($e));
+    $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'] = $saved;
+}
+
+check($warnings === [], 'no PHP warning or notice was raised', $warnings);
+echo "selftest: $passed passed, $failed failed\n";
+exit($failed === 0 ? 0 : 1);

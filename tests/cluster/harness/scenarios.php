@@ -1,0 +1,272 @@
+<?php
+/*
+ * The cluster scenarios: pods as real processes on one metadata store.
+ *   php -d extension=modules/clusterfile.so tests/cluster/harness/scenarios.php sqlite|mariadb|redis [filter]
+ * The store's server must be running for mariadb/redis (tests/cluster/run.sh starts it; the
+ * "store dies" scenario stops and restarts it through servers.sh). Prints one line per check and
+ * a closing "cluster[<store>]: N passed, M failed" line; exits 1 on any failure.
+ */
+declare(strict_types=1);
+
+require __DIR__ . '/Cluster.php';
+
+$kind = $argv[1] ?? 'sqlite';
+$filter = $argv[2] ?? '';
+$servers = __DIR__ . '/servers.sh';
+
+$passed = 0;
+$failed = 0;
+function check(bool $ok, string $what, mixed $detail = null): void
+{
+    global $passed, $failed;
+    if ($ok) {
+        $passed++;
+        echo "ok - $what\n";
+    } else {
+        $failed++;
+        echo "not ok - $what" . ($detail !== null ? ': ' . json_encode($detail, JSON_UNESCAPED_SLASHES | JSON_PARTIAL_OUTPUT_ON_ERROR) : '') . "\n";
+    }
+}
+
+/** A fresh metadata store for each scenario. */
+function store_for(string $kind): string
+{
+    global $servers;
+    return match ($kind) {
+        'sqlite' => 'sqlite:' . sys_get_temp_dir() . '/cf-meta-' . getmypid() . '-' . bin2hex(random_bytes(3)) . '.sqlite',
+        'mariadb' => 'mariadb:127.0.0.1:' . (getenv('CF_MARIADB_PORT') ?: '3391') . ':clusterfile',
+        'redis' => 'redis:127.0.0.1:' . (getenv('CF_REDIS_PORT') ?: '6391') . ':0',
+    };
+}
+
+/** Runs one scenario with a fresh cluster; the metadata store is emptied first. */
+function scenario(string $name, int $pods, callable $body, array $imageTags = [], int $timeoutMs = 2000): void
+{
+    global $kind, $filter;
+    if ($filter !== '' && !str_contains($name, $filter)) {
+        return;
+    }
+    echo "# $name ($kind)\n";
+    $c = new Cluster($pods, store_for($kind), $imageTags, $timeoutMs);
+    try {
+        $r = $c->pods[0]->call(['op' => 'flushAll']);
+        check($r['ok'], "$name: metadata store emptied", $r);
+        $body($c);
+        $warnings = [];
+        foreach ($c->pods as $p) {
+            $s = $p->stderr();
+            if (trim($s) !== '') {
+                $warnings[$p->name] = $s;
+            }
+        }
+        check($warnings === [], "$name: no pod wrote to stderr (no warning, no fatal)", $warnings);
+    } catch (Throwable $e) {
+        check(false, "$name: harness error", $e->getMessage());
+    } finally {
+        $c->stop();
+        if ($kind === 'sqlite') {
+            foreach (glob(sys_get_temp_dir() . '/cf-meta-' . getmypid() . '-*') as $f) {
+                @unlink($f);
+            }
+        }
+    }
+}
+
+function value(array $reply): mixed
+{
+    return $reply['ok'] ? ($reply['value'] ?? null) : ['exception' => $reply['exception']];
+}
+
+function no_warnings(array $replies): bool
+{
+    foreach ($replies as $r) {
+        if (!empty($r['warnings'])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// 1. Write on A, read on B: blob miss, B re-renders and sets (repair), then hits; A still hits.
+scenario('blob-miss-then-repair', 2, function (Cluster $c): void {
+    [$a, $b] = $c->pods;
+    $page = str_repeat('<p>page 1</p>', 300);
+    check($a->call(['op' => 'set', 'id' => 'page_1', 'data' => $page, 'tags' => ['pageId_1']])['ok'], 'A sets page_1');
+    check(value($a->call(['op' => 'get', 'id' => 'page_1'])) === $page, 'A hits its own write');
+    check(value($b->call(['op' => 'has', 'id' => 'page_1'])) === true, 'B: has() is cluster truth (true)');
+    check(value($b->call(['op' => 'get', 'id' => 'page_1'])) === false, 'B misses: the payload is not on pod B');
+    $s = value($b->call(['op' => 'stats']));
+    check($s['blob_miss_total'] === 1 && array_sum($s['cache_miss_total']) === 0, 'B counted a blob miss, not a cache miss', $s);
+    check($b->call(['op' => 'set', 'id' => 'page_1', 'data' => $page, 'tags' => ['pageId_1']])['ok'], 'B re-renders and sets');
+    $s = value($b->call(['op' => 'stats']));
+    check($s['repair_success_total'] === 1 && $s['cache_write_total'] === 0, 'B took the repair path (same content hash)', $s);
+    check(value($b->call(['op' => 'get', 'id' => 'page_1'])) === $page, 'B hits');
+    check(value($a->call(['op' => 'get', 'id' => 'page_1'])) === $page, 'A still hits');
+});
+
+// 2. Invalidation on A is seen by every pod on its next read, and nothing invalidated is served again.
+foreach (['flush', 'flushByTag', 'flushByTags', 'remove'] as $op) {
+    scenario("invalidate-$op", 3, function (Cluster $c) use ($op): void {
+        foreach (['page_1' => 'one', 'page_2' => 'two'] as $id => $v) {
+            foreach ($c->pods as $p) {
+                $p->call(['op' => 'set', 'id' => $id, 'data' => "$v", 'tags' => ["pageId_$id", 'site_1']]);
+            }
+        }
+        $hits = $c->all(['op' => 'get', 'id' => 'page_1']);
+        check(array_map('value', $hits) === ['A' => 'one', 'B' => 'one', 'C' => 'one'], "$op: every pod hits before", array_map('value', $hits));
+        $cmd = match ($op) {
+            'flush' => ['op' => 'flush'],
+            'flushByTag' => ['op' => 'flushByTag', 'tag' => 'pageId_page_1'],
+            'flushByTags' => ['op' => 'flushByTags', 'tags' => ['pageId_page_1', 'unrelated']],
+            'remove' => ['op' => 'remove', 'id' => 'page_1'],
+        };
+        check($c->pods[0]->call($cmd)['ok'], "$op on A");
+        for ($round = 0; $round < 3; $round++) {
+            $after = array_map('value', $c->all(['op' => 'get', 'id' => 'page_1']));
+            check($after === ['A' => false, 'B' => false, 'C' => false], "$op: round $round, no pod serves page_1", $after);
+        }
+        $other = array_map('value', $c->all(['op' => 'get', 'id' => 'page_2']));
+        $expect = $op === 'flush' ? ['A' => false, 'B' => false, 'C' => false] : ['A' => 'two', 'B' => 'two', 'C' => 'two'];
+        check($other === $expect, "$op: page_2 " . ($op === 'flush' ? 'is flushed too' : 'survives'), $other);
+        $c->pods[1]->call(['op' => 'set', 'id' => 'page_1', 'data' => 'one-v2', 'tags' => ['pageId_page_1']]);
+        check(value($c->pods[1]->call(['op' => 'get', 'id' => 'page_1'])) === 'one-v2', "$op: a new write on B is served on B");
+        $a = value($c->pods[0]->call(['op' => 'get', 'id' => 'page_1']));
+        check($a === false, "$op: A blob-misses the new content (never the old)", $a);
+    });
+}
+
+// 3. A corrupt or deleted file on one pod: that pod misses, the others keep hitting.
+scenario('corrupt-or-delete-on-one-pod', 3, function (Cluster $c): void {
+    [$a, $b, $cc] = $c->pods;
+    $page = str_repeat('<p>corruptible</p>', 200);
+    foreach ($c->pods as $p) {
+        $p->call(['op' => 'set', 'id' => 'page_7', 'data' => $page, 'tags' => ['pageId_7']]);
+    }
+    check(value($b->call(['op' => 'corrupt', 'id' => 'page_7'])) === true, 'B: one byte of its file flipped');
+    check(value($b->call(['op' => 'get', 'id' => 'page_7'])) === false, 'B misses the corrupt file');
+    $s = value($b->call(['op' => 'stats']));
+    check($s['cache_miss_total']['corrupt'] === 1 && $s['cache_miss_total']['broken'] === 0, 'B counted a local corrupt miss (the entry is not Broken)', $s);
+    check(value($b->call(['op' => 'file', 'id' => 'page_7'])) !== null && !is_file((string)value($b->call(['op' => 'file', 'id' => 'page_7']))), 'B deleted the corrupt file');
+    check(value($a->call(['op' => 'get', 'id' => 'page_7'])) === $page, 'A keeps hitting');
+    check(value($cc->call(['op' => 'get', 'id' => 'page_7'])) === $page, 'C keeps hitting');
+    check(value($cc->call(['op' => 'deleteFile', 'id' => 'page_7'])) === true, 'C: its file deleted');
+    check(value($cc->call(['op' => 'get', 'id' => 'page_7'])) === false, 'C misses (blob miss)');
+    check(value($a->call(['op' => 'get', 'id' => 'page_7'])) === $page, 'A still hits');
+    foreach ([$b, $cc] as $p) {
+        $p->call(['op' => 'set', 'id' => 'page_7', 'data' => $page, 'tags' => ['pageId_7']]);
+        check(value($p->call(['op' => 'get', 'id' => 'page_7'])) === $page, "{$p->name} re-renders and hits again");
+    }
+});
+
+// 4. Rolling deploy: two IMAGE_TAGs side by side never serve each other's payloads; then all new: converges.
+scenario('rolling-deploy', 4, function (Cluster $c): void {
+    [$a, $b, $cc, $d] = $c->pods; // A, B on v1; C, D on v2
+    $served = [];
+    $render = static fn (Pod $p): string => 'page rendered by ' . (in_array($p->name, ['A', 'B'], true) ? 'v1' : 'v2');
+    for ($round = 0; $round < 4; $round++) {
+        foreach ($c->pods as $p) {
+            $v = value($p->call(['op' => 'get', 'id' => 'page_3']));
+            if ($v === false) {
+                $p->call(['op' => 'set', 'id' => 'page_3', 'data' => $render($p), 'tags' => ['pageId_3']]);
+            } else {
+                $served[] = [$p->name, $v];
+            }
+        }
+    }
+    $foreign = array_filter($served, static fn (array $s): bool => $s[1] !== 'page rendered by ' . (in_array($s[0], ['A', 'B'], true) ? 'v1' : 'v2'));
+    check($foreign === [], 'mixed versions: no pod ever served a payload rendered by the other version', array_values($foreign));
+    // All on the new version: A and B replaced by pods on v2.
+    $a->stop();
+    $b->stop();
+    array_splice($c->pods, 0, 2);
+    for ($round = 0; $round < 3; $round++) {
+        foreach ($c->pods as $p) {
+            $v = value($p->call(['op' => 'get', 'id' => 'page_3']));
+            if ($v === false) {
+                $p->call(['op' => 'set', 'id' => 'page_3', 'data' => 'page rendered by v2', 'tags' => ['pageId_3']]);
+            }
+        }
+    }
+    $final = array_map('value', $c->all(['op' => 'get', 'id' => 'page_3']));
+    check($final === ['C' => 'page rendered by v2', 'D' => 'page rendered by v2'], 'after the rollout every pod hits the v2 payload', $final);
+}, ['v1', 'v1', 'v2', 'v2']);
+
+// 5. Concurrency: 4 pods writing, reading and flushing the same identifiers: whole values or misses only.
+scenario('concurrent-writers-and-readers', 4, function (Cluster $c): void {
+    $seconds = (float)(getenv('CF_STRESS_SECONDS') ?: 3);
+    $replies = $c->all(['op' => 'stress', 'ids' => ['s1', 's2', 's3', 's4', 's5'], 'seconds' => $seconds]);
+    $total = ['writes' => 0, 'reads' => 0, 'hits' => 0, 'violations' => 0, 'errors' => 0];
+    foreach ($replies as $name => $r) {
+        check($r['ok'] && empty($r['warnings']), "stress: pod $name finished cleanly", $r);
+        foreach ($total as $k => $_) {
+            $total[$k] += $r['value'][$k] ?? 0;
+        }
+    }
+    echo "#   stress totals: " . json_encode($total) . "\n";
+    check($total['violations'] === 0, 'stress: no torn, mixed or foreign value was ever read', $total);
+    check($total['hits'] > 0 && $total['writes'] > 0, 'stress: the run did hit and write', $total);
+});
+
+// 6. The metadata store dies mid-run: misses and cache exceptions, no warning; recovery after restart.
+scenario('metadata-store-dies-and-recovers', 2, function (Cluster $c): void {
+    global $kind, $servers;
+    [$a, $b] = $c->pods;
+    foreach ($c->pods as $p) {
+        $p->call(['op' => 'set', 'id' => 'page_9', 'data' => 'nine', 'tags' => ['pageId_9']]);
+    }
+    check(value($b->call(['op' => 'get', 'id' => 'page_9'])) === 'nine', 'before: B hits');
+    $lock = null;
+    if ($kind === 'sqlite') {
+        // An exclusive lock held by another process: every pod's statement times out.
+        $store = getenv('CF_SQLITE_FILE_FOR_LOCK');
+        $lock = new PDO('sqlite:' . substr($c->store, 7), null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION, PDO::ATTR_TIMEOUT => 5]);
+        $lock->exec('BEGIN EXCLUSIVE');
+    } else {
+        exec(escapeshellarg($servers) . " kill $kind 2>&1", $out, $rc);
+        check($rc === 0, "$kind killed", $out);
+    }
+    $reads = $c->all(['op' => 'get', 'id' => 'page_9']);
+    check(array_map('value', $reads) === ['A' => false, 'B' => false], 'store down: reads are misses', array_map('value', $reads));
+    check(no_warnings($reads), 'store down: reads raise no warning', $reads);
+    $write = $a->call(['op' => 'set', 'id' => 'page_9', 'data' => 'nine-v2', 'tags' => ['pageId_9']]);
+    check(!$write['ok'] && $write['exception']['class'] === 'TYPO3\CMS\Core\Cache\Exception' && $write['exception']['code'] === 1747500022,
+        "store down: set raises TYPO3's Cache\\Exception 1747500022", $write);
+    check(no_warnings([$write]), 'store down: the failed write raises no warning', $write);
+    $flush = $a->call(['op' => 'flushByTag', 'tag' => 'pageId_9']);
+    check($flush['ok'] && no_warnings([$flush]), 'store down: flushByTag is swallowed quietly', $flush);
+    if ($kind === 'sqlite') {
+        $lock->exec('COMMIT');
+        $lock = null;
+    } else {
+        exec(escapeshellarg($servers) . " start $kind 2>&1", $out, $rc);
+        check($rc === 0, "$kind restarted", $out);
+    }
+    $ok = false;
+    for ($i = 0; $i < 20 && !$ok; $i++) {
+        $ok = $a->call(['op' => 'set', 'id' => 'page_9', 'data' => 'nine-v3', 'tags' => ['pageId_9']])['ok'];
+        if (!$ok) {
+            usleep(250000);
+        }
+    }
+    check($ok, 'after restart: writes succeed again');
+    check(value($a->call(['op' => 'get', 'id' => 'page_9'])) === 'nine-v3', 'after restart: A hits the new write');
+    $b->call(['op' => 'set', 'id' => 'page_9', 'data' => 'nine-v3', 'tags' => ['pageId_9']]);
+    check(value($b->call(['op' => 'get', 'id' => 'page_9'])) === 'nine-v3', 'after restart: B repairs and hits');
+}, [], 300);
+
+// 7. PhpFrontend (code) caches across pods: require on B after a write on A is a miss until B writes.
+scenario('php-code-cache-across-pods', 2, function (Cluster $c): void {
+    [$a, $b] = $c->pods;
+    $code = 'return ["answer" => 42];';
+    check($a->call(['op' => 'set', 'cache' => 'typoscript', 'id' => 'ts_1', 'data' => $code])['ok'], 'A stores PHP code');
+    check(value($a->call(['op' => 'require', 'cache' => 'typoscript', 'id' => 'ts_1'])) === ['answer' => 42], 'A requires it');
+    check(value($b->call(['op' => 'require', 'cache' => 'typoscript', 'id' => 'ts_1'])) === false, 'B misses (not on pod B)');
+    $b->call(['op' => 'set', 'cache' => 'typoscript', 'id' => 'ts_1', 'data' => $code]);
+    check(value($b->call(['op' => 'require', 'cache' => 'typoscript', 'id' => 'ts_1'])) === ['answer' => 42], 'B requires it after writing');
+    $a->call(['op' => 'flush', 'cache' => 'typoscript']);
+    $after = array_map('value', $c->all(['op' => 'require', 'cache' => 'typoscript', 'id' => 'ts_1']));
+    check($after === ['A' => false, 'B' => false], 'after a flush on A no pod runs the code', $after);
+});
+
+echo "cluster[$kind]: $passed passed, $failed failed\n";
+exit($failed === 0 ? 0 : 1);
