@@ -35,3 +35,9 @@ stubs-check:
 	@$(srcdir)/stubs/gen.sh "$(PHP_EXECUTABLE)" "$(srcdir)" --check
 
 .PHONY: unit-test stubs stubs-check
+
+bench: all
+	$(PHP_EXECUTABLE) -n -d extension=$(EXTENSION_DIR)/igbinary.so \
+		-d extension=$(builddir)/modules/clusterfile.so $(srcdir)/bench/bench.php $(BENCH_ITERATIONS)
+
+.PHONY: bench

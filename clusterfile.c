@@ -17,6 +17,7 @@
 #include "src/php_errors.h"
 #include "src/meta.h"
 #include "src/php_typo3.h"
+#include "src/codec.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
 
@@ -26,6 +27,11 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	clusterfile_globals->request_epoch = 0;
+}
+
+static PHP_GSHUTDOWN_FUNCTION(clusterfile)
+{
+	cf_codec_release_thread_state();
 }
 
 static PHP_MINIT_FUNCTION(clusterfile)
@@ -76,7 +82,7 @@ static const zend_module_dep clusterfile_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND
 
 zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile", NULL,
 	PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile), NULL, PHP_MINFO(clusterfile),
-	PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile), PHP_GINIT(clusterfile), NULL, NULL,
+	PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile), PHP_GINIT(clusterfile), PHP_GSHUTDOWN(clusterfile), NULL,
 	STANDARD_MODULE_PROPERTIES_EX};
 
 #ifdef COMPILE_DL_CLUSTERFILE

@@ -84,6 +84,40 @@ static size_t cf_size_add(size_t a, size_t b)
 	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
+/*
+ * zstd contexts are reused: creating one per call costs more than decoding a small payload. One
+ * pair per thread (a ZTS build serves requests on several threads), created on first use and kept
+ * for the life of the thread (about 1.3 MiB for the compression context at level 3). A context
+ * that cannot be created falls back to the one-shot functions.
+ */
+static _Thread_local ZSTD_CCtx *cf_zstd_cctx;
+static _Thread_local ZSTD_DCtx *cf_zstd_dctx;
+
+static size_t cf_zstd_compress(void *dst, size_t cap, const void *src, size_t len)
+{
+	if (cf_zstd_cctx == NULL) {
+		cf_zstd_cctx = ZSTD_createCCtx();
+	}
+	return cf_zstd_cctx ? ZSTD_compressCCtx(cf_zstd_cctx, dst, cap, src, len, CF_ZSTD_LEVEL)
+						: ZSTD_compress(dst, cap, src, len, CF_ZSTD_LEVEL);
+}
+
+static size_t cf_zstd_decompress(void *dst, size_t cap, const void *src, size_t len)
+{
+	if (cf_zstd_dctx == NULL) {
+		cf_zstd_dctx = ZSTD_createDCtx();
+	}
+	return cf_zstd_dctx ? ZSTD_decompressDCtx(cf_zstd_dctx, dst, cap, src, len) : ZSTD_decompress(dst, cap, src, len);
+}
+
+void cf_codec_release_thread_state(void)
+{
+	ZSTD_freeCCtx(cf_zstd_cctx);
+	ZSTD_freeDCtx(cf_zstd_dctx);
+	cf_zstd_cctx = NULL;
+	cf_zstd_dctx = NULL;
+}
+
 /* ZSTD_compressBound, or SIZE_MAX when len is beyond what zstd accepts. */
 static size_t cf_zstd_bound(size_t len)
 {
@@ -154,7 +188,7 @@ static cf_codec_status cf_encode_zstd(const void *in, size_t len, const cf_alloc
 		return CF_CODEC_E_NOMEM;
 	}
 	buf[0] = (char)CF_CODEC_ZSTD;
-	written = ZSTD_compress(buf + 1, bound, in, len, CF_ZSTD_LEVEL);
+	written = cf_zstd_compress(buf + 1, bound, in, len);
 	if (ZSTD_isError(written)) {
 		cf_free(a, buf);
 		return ZSTD_getErrorCode(written) == ZSTD_error_memory_allocation ? CF_CODEC_E_NOMEM : CF_CODEC_E_COMPRESS;
@@ -302,7 +336,7 @@ static cf_codec_status cf_decode_zstd(
 	if (buf == NULL) {
 		return CF_CODEC_E_NOMEM;
 	}
-	got = ZSTD_decompress(buf, (size_t)declared, body, len);
+	got = cf_zstd_decompress(buf, (size_t)declared, body, len);
 	if (ZSTD_isError(got) || got != declared) {
 		cf_free(a, buf);
 		if (ZSTD_isError(got) && ZSTD_getErrorCode(got) == ZSTD_error_memory_allocation) {

@@ -64,4 +64,10 @@ cf_codec_status cf_codec_encode(cf_codec primary, size_t min_compressed, const v
 cf_codec_status cf_codec_decode(
 	const void *in, size_t len, size_t max_out, const cf_allocator *a, char **out, size_t *out_len, cf_codec *used);
 
+/*
+ * Frees the calling thread's reused zstd contexts (they are created on first use). Call it when a
+ * thread that used the codec is done with it: the module's GSHUTDOWN does.
+ */
+void cf_codec_release_thread_state(void);
+
 #endif
