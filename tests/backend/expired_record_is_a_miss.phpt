@@ -24,6 +24,6 @@ echo "file still there: ", count(cf_files($dir)), "\n";
 --EXPECT--
 bool(false)
 bool(false)
-{"metadata-error":0,"no-metadata":0,"broken":0,"expired":1}
+{"metadata-error":0,"no-metadata":0,"broken":0,"corrupt":0,"expired":1}
 bool(false)
 file still there: 1

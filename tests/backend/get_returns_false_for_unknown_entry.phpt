@@ -12,4 +12,4 @@ echo json_encode($b->getStatistics()['cache_miss_total']), "\n";
 ?>
 --EXPECT--
 bool(false)
-{"metadata-error":0,"no-metadata":1,"broken":0,"expired":0}
+{"metadata-error":0,"no-metadata":1,"broken":0,"corrupt":0,"expired":0}

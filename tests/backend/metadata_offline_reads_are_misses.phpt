@@ -21,6 +21,6 @@ var_dump($b->has('e'), $b->get('e'));
 bool(false)
 bool(false)
 bool(false)
-{"metadata-error":2,"no-metadata":0,"broken":0,"expired":0}
+{"metadata-error":2,"no-metadata":0,"broken":0,"corrupt":0,"expired":0}
 bool(true)
 string(1) "v"

@@ -12,18 +12,22 @@ $a = cf_pod($meta, $dirA);
 $a->set('hit', 'v1');
 $a->set('old', 'v2', [], 60);
 $a->set('tampered', 'v3');
+$a->set('undecodable', 'v5');
 $meta->backend->entries['pages__old']['data']['createdAt'] -= 100;
 $meta->backend->entries['pages__old']['data']['expiresAt'] -= 100;
-$h = substr(cf_record($meta, 'tampered')['hash'], 7);
-file_put_contents("$dirA/" . substr($h, 0, 2) . "/$h", "\0evil");
+$tamperedPath = cf_payload_path($meta, $dirA, 'tampered');
+file_put_contents($tamperedPath, "\0evil");
+cf_plant($meta, $dirA, 'undecodable', "\xFFjunk"); // the writer's own bytes (record agrees) do not decode
 
 $b = cf_pod($meta, $dirA, ['payloadL1MaxEntries' => 0]); // same disk, no L1: every get goes to the store
 $b->get('hit');
 $b->get('hit');
 $b->get('nothing');
 $b->get('old');
-$b->get('tampered');   // checksum mismatch: marked broken
-$b->get('tampered');   // now the record says broken
+$b->get('tampered');   // this pod's file contradicts the record: a local 'corrupt' miss, the file deleted
+$b->get('tampered');   // the file is gone: a blob miss (the record is untouched)
+$b->get('undecodable'); // exact bytes that do not decode: marked broken
+$b->get('undecodable'); // now the record says broken
 $meta->backend->offline = true;
 $b->get('hit');
 $meta->backend->offline = false;
@@ -37,10 +41,13 @@ $pick = fn ($s) => array_intersect_key($s, array_flip(['cache_hit_total', 'local
 echo "a: ", json_encode($pick($a->getStatistics())), "\n";
 echo "b: ", json_encode($pick($b->getStatistics())), "\n";
 echo "c: ", json_encode($pick($c->getStatistics())), "\n";
-echo "tampered state: ", cf_record($meta, 'tampered')['state'], "\n";
+clearstatcache();
+echo "tampered state: ", cf_record($meta, 'tampered')['state'], ", file deleted: ", var_export(!file_exists($tamperedPath), true), "\n";
+echo "undecodable state: ", cf_record($meta, 'undecodable')['state'], "\n";
 ?>
 --EXPECT--
-a: {"cache_hit_total":0,"local_payload_hit_total":0,"cache_miss_total":{"metadata-error":0,"no-metadata":0,"broken":0,"expired":0},"blob_miss_total":0,"cache_write_total":3,"payload_rebuild_total":0,"repair_success_total":0}
-b: {"cache_hit_total":2,"local_payload_hit_total":2,"cache_miss_total":{"metadata-error":1,"no-metadata":1,"broken":2,"expired":1},"blob_miss_total":0,"cache_write_total":0,"payload_rebuild_total":0,"repair_success_total":0}
-c: {"cache_hit_total":0,"local_payload_hit_total":0,"cache_miss_total":{"metadata-error":0,"no-metadata":0,"broken":0,"expired":0},"blob_miss_total":1,"cache_write_total":1,"payload_rebuild_total":1,"repair_success_total":1}
-tampered state: broken
+a: {"cache_hit_total":0,"local_payload_hit_total":0,"cache_miss_total":{"metadata-error":0,"no-metadata":0,"broken":0,"corrupt":0,"expired":0},"blob_miss_total":0,"cache_write_total":4,"payload_rebuild_total":0,"repair_success_total":0}
+b: {"cache_hit_total":2,"local_payload_hit_total":2,"cache_miss_total":{"metadata-error":1,"no-metadata":1,"broken":2,"corrupt":1,"expired":1},"blob_miss_total":1,"cache_write_total":0,"payload_rebuild_total":0,"repair_success_total":0}
+c: {"cache_hit_total":0,"local_payload_hit_total":0,"cache_miss_total":{"metadata-error":0,"no-metadata":0,"broken":0,"corrupt":0,"expired":0},"blob_miss_total":1,"cache_write_total":1,"payload_rebuild_total":1,"repair_success_total":1}
+tampered state: valid, file deleted: true
+undecodable state: broken

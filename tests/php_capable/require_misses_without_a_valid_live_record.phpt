@@ -44,5 +44,5 @@ broken require: bool(false)
 bool(true)
 removed requireOnce: bool(false)
 files still on disk: 3
-misses: {"metadata-error":0,"no-metadata":2,"broken":2,"expired":2}
+misses: {"metadata-error":0,"no-metadata":2,"broken":2,"corrupt":0,"expired":2}
 require_hit_total: 0
