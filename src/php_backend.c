@@ -575,6 +575,24 @@ static void cf_local_corrupt(cf_backend *b, zend_string *id, const cf_record *re
 	CF_COUNT(b, MISS_CORRUPT);
 }
 
+/*
+ * The start of every method taking one entry identifier: parse it, fetch the constructed backend,
+ * validate the identifier, resolve the metadata store (each failure throws and returns).
+ */
+#define CF_ENTRY_METHOD_START(b, m, id)                                                                                \
+	zend_string *id;                                                                                                   \
+	ZEND_PARSE_PARAMETERS_START(1, 1)                                                                                  \
+	Z_PARAM_STR(id)                                                                                                    \
+	ZEND_PARSE_PARAMETERS_END();                                                                                       \
+	CF_BACKEND_FETCH(b);                                                                                               \
+	if (!cf_check_identifier(id)) {                                                                                    \
+		RETURN_THROWS();                                                                                               \
+	}                                                                                                                  \
+	cf_meta *m = cf_backend_meta(b);                                                                                   \
+	if (!m) {                                                                                                          \
+		RETURN_THROWS();                                                                                               \
+	}
+
 /* ---- methods --------------------------------------------------------------------------------- */
 
 static void cf_read_backend_version(cf_backend *b)
@@ -855,22 +873,11 @@ fail:
 
 PHP_METHOD(ClusterFile_NativeBackend, get)
 {
-	zend_string *id;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-	Z_PARAM_STR(id)
-	ZEND_PARSE_PARAMETERS_END();
-	CF_BACKEND_FETCH(b);
-	if (!cf_check_identifier(id)) {
-		RETURN_THROWS();
-	}
+	CF_ENTRY_METHOD_START(b, m, id);
 	zend_string *hit = cf_lru_get(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
 	if (hit) {
 		CF_COUNT(b, L1_HIT);
 		RETURN_STR_COPY(hit);
-	}
-	cf_meta *m = cf_backend_meta(b);
-	if (!m) {
-		RETURN_THROWS();
 	}
 	zend_string *key = cf_meta_key(b, id);
 	cf_record rec;
@@ -964,18 +971,7 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 
 PHP_METHOD(ClusterFile_NativeBackend, has)
 {
-	zend_string *id;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-	Z_PARAM_STR(id)
-	ZEND_PARSE_PARAMETERS_END();
-	CF_BACKEND_FETCH(b);
-	if (!cf_check_identifier(id)) {
-		RETURN_THROWS();
-	}
-	cf_meta *m = cf_backend_meta(b);
-	if (!m) {
-		RETURN_THROWS();
-	}
+	CF_ENTRY_METHOD_START(b, m, id);
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
 	RETURN_BOOL(e && cf_record_is_live(&e->rec, cf_now()));
@@ -983,18 +979,7 @@ PHP_METHOD(ClusterFile_NativeBackend, has)
 
 PHP_METHOD(ClusterFile_NativeBackend, remove)
 {
-	zend_string *id;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-	Z_PARAM_STR(id)
-	ZEND_PARSE_PARAMETERS_END();
-	CF_BACKEND_FETCH(b);
-	if (!cf_check_identifier(id)) {
-		RETURN_THROWS();
-	}
-	cf_meta *m = cf_backend_meta(b);
-	if (!m) {
-		RETURN_THROWS();
-	}
+	CF_ENTRY_METHOD_START(b, m, id);
 	zend_string *key = cf_meta_key(b, id);
 	bool removed = false;
 	zend_result r = m->ops->remove(m, key, &removed);
@@ -1181,18 +1166,7 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 /* requireOnce()/require(): metadata valid, file present and verified once per request, then PHP's own include. */
 static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 {
-	zend_string *id;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-	Z_PARAM_STR(id)
-	ZEND_PARSE_PARAMETERS_END();
-	CF_BACKEND_FETCH(b);
-	if (!cf_check_identifier(id)) {
-		RETURN_THROWS();
-	}
-	cf_meta *m = cf_backend_meta(b);
-	if (!m) {
-		RETURN_THROWS();
-	}
+	CF_ENTRY_METHOD_START(b, m, id);
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
 	if (!e) {
