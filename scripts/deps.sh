@@ -8,6 +8,7 @@ pkgs=(
     libzstd-dev zlib1g-dev libssl-dev libhiredis-dev libcmocka-dev
     valgrind clang-format
     php8.2-sqlite3
+    clang libclang-rt-14-dev
 )
 # The cluster suite (and the demo's --metadata=redis|mariadb) also need the servers and their PHP clients.
 if [ "${CF_WITH_SERVERS:-1}" = 1 ]; then

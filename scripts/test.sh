@@ -5,6 +5,7 @@
 #   unit-test    cmocka suite of the Zend-free core
 #   phpt         run-tests over tests/ (release PHP)
 #   valgrind     the phpt suite again under valgrind (run-tests -m, USE_ZEND_ALLOC=0)
+#   fuzz         libFuzzer, 20 s per target (codec, record, options, ident, store read)
 #   cluster      pods as real processes on SQLite, MariaDB and Redis metadata stores
 # CF_SKIP_VALGRIND=1 skips the last pass (quick local runs only; CI never sets it).
 set -euo pipefail
@@ -25,6 +26,8 @@ if [ -z "${CF_SKIP_VALGRIND:-}" ]; then
     TEST_PHP_ARGS="$igbinary -m" USE_ZEND_ALLOC=0 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
         make test TESTS="-q --show-diff -j2 tests/" 2>&1 | tee "$logs/valgrind.log"
 fi
+echo "== fuzz (a short libFuzzer run of every parser of untrusted bytes)"
+make -C tests/fuzz run-short
 echo "== cluster (pods as processes; sqlite, mariadb, redis metadata stores)"
 tests/cluster/run.sh 2>&1 | tee "$logs/cluster.log"
 # One closing line over the suites (the valgrind pass re-runs the phpt, it is not counted twice).
