@@ -18,12 +18,12 @@
 #include "alloc.h"
 
 /* A violated property is a crash: libFuzzer saves the input as crash-<sha1>. */
-#define FUZZ_CHECK(cond)                                                                                   \
-	do {                                                                                                   \
-		if (!(cond)) {                                                                                     \
-			fprintf(stderr, "\nFUZZ PROPERTY VIOLATED: %s\n  at %s:%d\n", #cond, __FILE__, __LINE__);      \
-			abort();                                                                                       \
-		}                                                                                                  \
+#define FUZZ_CHECK(cond)                                                                                               \
+	do {                                                                                                               \
+		if (!(cond)) {                                                                                                 \
+			fprintf(stderr, "\nFUZZ PROPERTY VIOLATED: %s\n  at %s:%d\n", #cond, __FILE__, __LINE__);                  \
+			abort();                                                                                                   \
+		}                                                                                                              \
 	} while (0)
 
 /* FUZZ_DEBUG=1 in the environment: harnesses print what they saw (for triage; slow). */
@@ -39,7 +39,7 @@ static inline bool fuzz_debug(void)
 
 /* ---- counting allocator ---- */
 
-static long fuzz_live_allocs;   /* live blocks handed out by fuzz_allocator */
+static long fuzz_live_allocs;    /* live blocks handed out by fuzz_allocator */
 static size_t fuzz_peak_request; /* largest single alloc/realloc size requested since the last reset */
 
 static void *fuzz_alloc_fn(size_t n, void *ctx)

@@ -88,7 +88,7 @@ typedef struct valid_op {
 	const char *parent;
 	const char *name;
 	cf_value_type type;
-	const char *s; /* CF_V_STRING */
+	const char *s;    /* CF_V_STRING */
 	int64_t min, max; /* CF_V_INT: drawn into [min, max] */
 } valid_op;
 
@@ -156,8 +156,8 @@ static void check_ranges(const cf_options *o)
 	FUZZ_CHECK(o->min_compressed_bytes >= 0 && o->min_compressed_bytes <= 1048576);
 	FUZZ_CHECK(o->payload_l1_max_entries >= 0 && o->payload_l1_max_entries <= 1024);
 	FUZZ_CHECK(o->payload_l1_max_bytes >= 0 && o->payload_l1_max_bytes <= 67108864);
-	FUZZ_CHECK(o->compression == CF_CODEC_NONE || o->compression == CF_CODEC_ZSTD ||
-			   o->compression == CF_CODEC_DEFLATE);
+	FUZZ_CHECK(
+		o->compression == CF_CODEC_NONE || o->compression == CF_CODEC_ZSTD || o->compression == CF_CODEC_DEFLATE);
 	FUZZ_CHECK(o->compression_codec == CF_CODEC_ZSTD || o->compression_codec == CF_CODEC_DEFLATE);
 }
 

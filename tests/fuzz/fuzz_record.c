@@ -101,7 +101,7 @@ static void check_strings(const char *s, size_t len)
 	bool cp = cf_record_parse_compression(s, len, &c);
 	FUZZ_CHECK(cp == (str_is(s, len, "zstd") || str_is(s, len, "gzip") || str_is(s, len, "none")));
 	if (cp) {
-		cf_codec want = str_is(s, len, "zstd") ? CF_CODEC_ZSTD
+		cf_codec want = str_is(s, len, "zstd")   ? CF_CODEC_ZSTD
 						: str_is(s, len, "gzip") ? CF_CODEC_DEFLATE
 												 : CF_CODEC_NONE;
 		FUZZ_CHECK(c == want);

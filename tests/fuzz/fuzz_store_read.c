@@ -65,7 +65,8 @@ static void setup(void)
 	const char *base = getenv("TMPDIR");
 	struct stat st;
 	if (!base || !*base) {
-		base = (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0) ? "/dev/shm" : "/tmp";
+		base =
+			(stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0) ? "/dev/shm" : "/tmp";
 	}
 	snprintf(root, sizeof(root), "%s/cf-fuzz-store.XXXXXX", base);
 	if (!mkdtemp(root)) {

@@ -256,7 +256,7 @@ static void record_seed(const char *name, unsigned flags, int unlimited, const c
 	buf b = {0};
 	put_u8(&b, flags);
 	i64_raw(&b, INT64_C(1700000000)); /* now */
-	i64_near(&b, -100);                /* created_at */
+	i64_near(&b, -100);               /* created_at */
 	if (unlimited) {
 		put_u8(&b, 5); /* CF_EXPIRES_UNLIMITED */
 	} else {
@@ -323,9 +323,31 @@ static void seeds_record(void)
 /* ---- options: op sequences ---- */
 
 /* valid_ops indices in fuzz_options.c */
-enum { V_LOCAL = 0, V_LOCAL_ROOT, V_MCID, V_MC_OBJ, V_NS, V_ENV_PROD, V_ENV_DEV, V_INSTANCE, V_COMP_GZIP = 8,
-	V_COMP_NONE, V_COMP_BOOL, V_CODEC_GZIP, V_CODEC_ZSTD, V_SER_PHP, V_SER_IGB, V_DLS, V_DL, V_MAXP, V_MINC,
-	V_L1E, V_L1B, V_ENVVAR, V_FSYNC };
+enum {
+	V_LOCAL = 0,
+	V_LOCAL_ROOT,
+	V_MCID,
+	V_MC_OBJ,
+	V_NS,
+	V_ENV_PROD,
+	V_ENV_DEV,
+	V_INSTANCE,
+	V_COMP_GZIP = 8,
+	V_COMP_NONE,
+	V_COMP_BOOL,
+	V_CODEC_GZIP,
+	V_CODEC_ZSTD,
+	V_SER_PHP,
+	V_SER_IGB,
+	V_DLS,
+	V_DL,
+	V_MAXP,
+	V_MINC,
+	V_L1E,
+	V_L1B,
+	V_ENVVAR,
+	V_FSYNC
+};
 
 static void valid_op(buf *b, unsigned idx)
 {
@@ -456,7 +478,8 @@ static void seeds_options(void)
 
 /* ---- ident: c1 (u8 len), x1 (u16 len), c2 (u8 len), x2 (u16 len), rest (u16 len) ---- */
 
-static void ident_seed(const char *name, const char *c1, const char *x1, const char *c2, const char *x2, const char *rest)
+static void ident_seed(
+	const char *name, const char *c1, const char *x1, const char *c2, const char *x2, const char *rest)
 {
 	buf b = {0};
 	put_u8(&b, (unsigned)strlen(c1));
@@ -489,7 +512,8 @@ static void seeds_ident(void)
 	ident_seed("two_caches", "cache_pages", "id", "cache-rootline", "id", "cache_pages__id\n");
 	ident_seed("long_ids_hashed", "pages", long_id, "hash", long_id2, hashed_key);
 	ident_seed("trailing_newline", "pages", "tag_42\n", "pages", "tag_42", "pages__\n");
-	ident_seed("looks_hashed", "p", "%0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "p", "x", "p__%");
+	ident_seed(
+		"looks_hashed", "p", "%0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "p", "x", "p__%");
 	ident_seed("bad_cache_names", "a__b", "id", "ends_", "i d", "a__b__id");
 	ident_seed("specials", "A-b&c%9", "&%-_", "A-b&c%", "&%-_", "A-b&c%9__&%-_");
 	ident_seed("empty", "", "", "", "", "");
@@ -497,8 +521,8 @@ static void seeds_ident(void)
 
 /* ---- store_read: digest sel, max_size sel, expected sel, cap sel, file ---- */
 
-static void store_seed(const char *name, unsigned sel, unsigned size_sel, unsigned exp_sel, unsigned cap_sel,
-	const buf *file)
+static void store_seed(
+	const char *name, unsigned sel, unsigned size_sel, unsigned exp_sel, unsigned cap_sel, const buf *file)
 {
 	buf b = {0};
 	put_u8(&b, sel);
