@@ -41,3 +41,18 @@ bench: all
 		-d extension=$(builddir)/modules/clusterfile.so $(srcdir)/bench/bench.php $(BENCH_ITERATIONS)
 
 .PHONY: bench
+
+# make sanitizers   build a debug+ZTS PHP and an ASan+UBSan PHP 8.2 from Debian's
+#                   php8.2 source package (cached in $CF_SANITIZER_CACHE, default
+#                   /var/tmp/clusterfile-sanitizers) and run the phpt suite on both.
+#                   Long (PHP builds); not part of `make test`. See tests/sanitizers/README.md.
+sanitizers:
+	$(srcdir)/tests/sanitizers/build-php.sh all
+
+sanitizers-zts:
+	$(srcdir)/tests/sanitizers/build-php.sh zts
+
+sanitizers-asan:
+	$(srcdir)/tests/sanitizers/build-php.sh asan
+
+.PHONY: sanitizers sanitizers-zts sanitizers-asan

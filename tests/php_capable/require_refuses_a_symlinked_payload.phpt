@@ -30,7 +30,7 @@ echo 'link content verifies: ', var_export(hash('sha256', file_get_contents($pat
 echo 'requireOnce: '; var_dump($fe->requireOnce('e'));
 echo 'state: ', cf_record($meta, 'e', 'code')['state'], ', record untouched: ', var_export(cf_record($meta, 'e', 'code') === $record, true), "\n";
 echo 'misses: ', json_encode($b->getStatistics()['cache_miss_total']), "\n";
-clearstatcache();
+clearstatcache(true);
 echo 'link removed: ', var_export(!is_link($path) && !file_exists($path), true), "\n";
 echo 'target kept: ', var_export(is_file($copy) && !is_link($copy), true), "\n";
 echo 'has (the record is live): '; var_dump($fe->has('e'));
@@ -41,7 +41,7 @@ echo 'other pod requireOnce: '; var_dump($otherFe->requireOnce('e'));
 $fe->set('e', "return 'from the cache';");
 echo 'repair_success_total: ', $b->getStatistics()['repair_success_total'], "\n";
 echo 'state after set: ', cf_record($meta, 'e', 'code')['state'], "\n";
-clearstatcache();
+clearstatcache(true);
 echo 'regular file again: ', var_export(is_file($path) && !is_link($path), true), "\n";
 echo 'requireOnce after set: '; var_dump($fe->requireOnce('e'));
 ?>
