@@ -46,7 +46,6 @@ static PHP_MINIT_FUNCTION(clusterfile)
 static PHP_MSHUTDOWN_FUNCTION(clusterfile)
 {
 	cf_typo3_mshutdown();
-	cf_meta_mshutdown();
 	return SUCCESS;
 }
 

@@ -57,6 +57,5 @@ void cf_record_to_array(
 	zval *rv, const char *identifier, size_t identifier_len, const cf_record *r, const char *serializer, zval *tags);
 
 void cf_meta_minit(void);
-void cf_meta_mshutdown(void);
 
 #endif

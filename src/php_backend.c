@@ -799,7 +799,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	}
 
 	zend_string *key = cf_meta_key(b, id);
-	zval existing_raw, record, ns_tags;
+	zval record, ns_tags;
 	cf_record existing;
 	bool repair = false;
 	ZVAL_UNDEF(&record);
@@ -814,7 +814,6 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 		repair = strcmp(existing.hash, rec.hash) == 0;
 	}
 	zval_ptr_dtor(&rv);
-	(void)existing_raw;
 
 	/* 2. Local file first: metadata never points at a file this pod failed to write. */
 	cf_store_status ss = cf_store_write(&b->store, rec.hash, file, file_len);

@@ -46,11 +46,6 @@ void cf_meta_minit(void)
 #undef CF_INIT_STR
 }
 
-void cf_meta_mshutdown(void)
-{
-	/* interned persistent strings are released with the interned string table */
-}
-
 /* ---- calls into the userland frontend ------------------------------------------------------ */
 
 /* Calls method on obj. FAILURE leaves an exception pending (the callee's, or ours for a missing method). */
