@@ -38,6 +38,9 @@
 /* Largest single write(2)/read(2) request (Linux caps transfers at 0x7ffff000 anyway). */
 #define CF_STORE_IO_MAX ((size_t)1 << 30)
 
+/* Deepest directory tree cf_store_remove_tree clears at a payload path (see there). */
+#define CF_STORE_TREE_DEPTH 16
+
 #define CF_STORE_DIR_MODE  0750
 #define CF_STORE_FILE_MODE 0640
 
@@ -423,6 +426,72 @@ static int cf_store_fsync(int fd)
 }
 
 /*
+ * Removes the directory `name` in dir_fd and everything below it, depth levels deep at most,
+ * without ever following a symlink: every level is opened with O_DIRECTORY|O_NOFOLLOW relative to
+ * its parent's descriptor, and a symlink found inside is unlinked itself (never its target), so
+ * nothing outside the shard directory can be reached even if entries are swapped while we walk.
+ * Used when a directory squats on a payload path (a file can neither be renamed over it nor
+ * unlinked). Returns 0 when the directory is gone, -1 with errno otherwise (ELOOP if too deep).
+ */
+static int cf_store_remove_tree(int dir_fd, const char *name, int depth)
+{
+	struct dirent *de;
+	DIR *dir;
+	int fd;
+	int err = 0;
+
+	if (depth <= 0) {
+		errno = ELOOP;
+		return -1;
+	}
+	do {
+		fd = openat(dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		return -1;
+	}
+	dir = fdopendir(fd);
+	if (dir == NULL) {
+		cf_store_close(fd);
+		return -1;
+	}
+	for (;;) {
+		struct stat st;
+
+		errno = 0;
+		de = readdir(dir);
+		if (de == NULL) {
+			break;
+		}
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) {
+			continue;
+		}
+		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			if (errno != ENOENT) {
+				err = errno;
+			}
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (cf_store_remove_tree(fd, de->d_name, depth - 1) != 0 && errno != ENOENT) {
+				err = errno;
+			}
+		} else if (unlinkat(fd, de->d_name, 0) != 0 && errno != ENOENT) {
+			err = errno;
+		}
+	}
+	closedir(dir);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	if (unlinkat(dir_fd, name, AT_REMOVEDIR) != 0) {
+		return errno == ENOENT ? 0 : -1;
+	}
+	return 0;
+}
+
+/*
  * Write protocol: temp file (O_EXCL, O_NOFOLLOW, 0640) in the shard directory, full-length write,
  * fchmod 0640, optional fsync, close, renameat onto the final name (which replaces a symlink there,
  * never its target), optional fsync of the directory. Every failure before the rename removes the
@@ -464,8 +533,14 @@ cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void 
 		goto fail_closed;
 	}
 	if (renameat(dir_fd, tmp, dir_fd, loc.name) != 0) {
-		st = CF_STORE_E_RENAME;
-		goto fail_closed;
+		/* A directory squatting on the payload path (EISDIR; ENOTEMPTY/EEXIST on some systems) would
+		 * wedge this entry on this pod for good: clear it without following links, and retry once. */
+		if ((errno != EISDIR && errno != ENOTEMPTY && errno != EEXIST) ||
+			cf_store_remove_tree(dir_fd, loc.name, CF_STORE_TREE_DEPTH) != 0 ||
+			renameat(dir_fd, tmp, dir_fd, loc.name) != 0) {
+			st = CF_STORE_E_RENAME;
+			goto fail_closed;
+		}
 	}
 	if (s->fsync && cf_store_fsync(dir_fd) != 0) {
 		cf_store_close(dir_fd);
@@ -741,12 +816,17 @@ cf_store_status cf_store_delete(const cf_store *s, const char *hex64)
 		}
 	}
 	rc = unlinkat(dir_fd, loc.name, 0);
+	if (rc != 0 && errno == EISDIR) {
+		/* A directory at the payload path: removed with its contents (links never followed). */
+		rc = cf_store_remove_tree(dir_fd, loc.name, CF_STORE_TREE_DEPTH);
+		if (rc != 0) {
+			cf_store_close(dir_fd);
+			return CF_STORE_E_NOT_REGULAR;
+		}
+	}
 	cf_store_close(dir_fd);
 	if (rc != 0) {
-		if (errno == ENOENT) {
-			return CF_STORE_OK;
-		}
-		return errno == EISDIR ? CF_STORE_E_NOT_REGULAR : CF_STORE_E_IO;
+		return errno == ENOENT ? CF_STORE_OK : CF_STORE_E_IO;
 	}
 	return CF_STORE_OK;
 }

@@ -11,7 +11,9 @@
  * Permissions: shard directories (and a missing localPath, recursively) are created 0750, files
  * end up 0640. A shard directory that is a symlink, or not a directory, is refused. A payload path
  * that is a symlink is refused on read; on write it is replaced by the rename (rename(2) replaces
- * the link itself, never its target), so a planted link cannot wedge an entry.
+ * the link itself, never its target), so a planted link cannot wedge an entry. A directory at a
+ * payload path is refused on read and removed (with its contents, up to 16 levels, links unlinked
+ * never followed) by delete and by a write that finds it in the way.
  */
 #ifndef CF_STORE_H
 #define CF_STORE_H
@@ -88,7 +90,8 @@ cf_store_status cf_store_verify(
 /* lstat-based probe: CF_STORE_OK for a regular file, E_NOT_FOUND, E_SYMLINK, E_NOT_REGULAR. */
 cf_store_status cf_store_probe(const cf_store *s, const char *hex64);
 
-/* Unlinks the file of hex64 (a symlink is removed itself). Missing is fine. */
+/* Unlinks the file of hex64 (a symlink is removed itself, a directory with its contents). Missing is
+ * fine. CF_STORE_E_NOT_REGULAR if a directory there cannot be removed. */
 cf_store_status cf_store_delete(const cf_store *s, const char *hex64);
 
 /*

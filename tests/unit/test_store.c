@@ -1301,12 +1301,103 @@ static void test_directory_at_payload_path(void **state)
 	assert_int_equal(read_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_NOT_REGULAR);
 	assert_int_equal(verify_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_NOT_REGULAR);
 	assert_int_equal(cf_store_probe(&f->s, hex), CF_STORE_E_NOT_REGULAR);
-	assert_int_equal(cf_store_write(&f->s, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_RENAME);
+	assert_true(cf_store_is_integrity_failure(CF_STORE_E_NOT_REGULAR));
+	/* delete clears it (the local 'corrupt' miss path), so the entry is not wedged on this pod */
+	assert_int_equal(cf_store_delete(&f->s, hex), CF_STORE_OK);
+	assert_false(exists_nofollow(path));
+	assert_int_equal(read_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_NOT_FOUND);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/*
+ * A populated tree squatting on the payload path, with links to a directory and a file outside
+ * localPath: write() removes the tree (links unlinked, targets untouched) and lands the payload.
+ */
+static void test_write_clears_directory_tree_at_payload_path(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char path[PATH_MAX];
+	char shard[PATH_MAX];
+	char outside[PATH_MAX];
+	char victim[PATH_MAX];
+	char p[PATH_MAX];
+
+	pathf(outside, "%s/outside", f->base);
+	mkdir_ok(outside);
+	pathf(victim, "%s/keep", outside);
+	put_file(victim, "precious", 8);
+
+	digest_of("dir tree payload", hex);
+	mkdir_ok(f->root);
+	shard_of(f, hex, shard);
+	mkdir_ok(shard);
+	path_of(f, hex, path);
+	mkdir_ok(path);
+	pathf(p, "%s/a", path);
+	mkdir_ok(p);
+	pathf(p, "%s/a/b", path);
+	mkdir_ok(p);
+	pathf(p, "%s/a/b/file", path);
+	put_file(p, "x", 1);
+	pathf(p, "%s/a/to_outside_dir", path);
+	assert_int_equal(symlink(outside, p), 0);
+	pathf(p, "%s/to_outside_file", path);
+	assert_int_equal(symlink(victim, p), 0);
+	pathf(p, "%s/fifo", path);
+	assert_int_equal(mkfifo(p, 0600), 0);
+
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
 	assert_int_equal(count_temps(f->root), 0);
 	assert_int_equal(count_entries(shard, ""), 1);
+	assert_int_equal(count_entries(outside, ""), 1);
+	assert_file_is(victim, "precious", 8);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* A tree deeper than the bound is not chased: write fails cleanly (no temp left), delete reports it. */
+static void test_directory_tree_too_deep_is_refused_cleanly(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char path[PATH_MAX];
+	char shard[PATH_MAX];
+	char p[PATH_MAX];
+	size_t len;
+	int i;
+
+	digest_of("deep dir payload", hex);
+	mkdir_ok(f->root);
+	shard_of(f, hex, shard);
+	mkdir_ok(shard);
+	path_of(f, hex, path);
+	mkdir_ok(path);
+	len = strlen(path);
+	memcpy(p, path, len + 1);
+	for (i = 0; i < 20; i++) {
+		memcpy(p + len, "/d", 3);
+		len += 2;
+		mkdir_ok(p);
+	}
+	assert_int_equal(cf_store_write(&f->s, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_RENAME);
+	assert_int_equal(count_temps(f->root), 0);
 	assert_int_equal(cf_store_delete(&f->s, hex), CF_STORE_E_NOT_REGULAR);
-	assert_true(exists_nofollow(path));
-	assert_true(cf_store_is_integrity_failure(CF_STORE_E_NOT_REGULAR));
+	assert_int_equal(read_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_NOT_REGULAR);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* rename failing for another reason than a directory in the way is not retried. */
+static void test_rename_failure_other_than_directory_is_not_retried(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+
+	digest_of("rename eacces", hex);
+	inj.renameat_errno = EACCES;
+	assert_int_equal(cf_store_write(&f->s, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_RENAME);
+	assert_int_equal(inj.renameat_calls, 1);
+	assert_int_equal(count_temps(f->root), 0);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
@@ -1951,6 +2042,9 @@ int main(void)
 		T(test_regular_file_in_place_of_shard_dir),
 		T(test_regular_file_in_place_of_local_path),
 		T(test_directory_at_payload_path),
+		T(test_write_clears_directory_tree_at_payload_path),
+		T(test_directory_tree_too_deep_is_refused_cleanly),
+		T(test_rename_failure_other_than_directory_is_not_retried),
 		T(test_fifo_at_payload_path_does_not_block),
 		T(test_write_replaces_planted_symlink_not_its_target),
 		T(test_write_enospc_on_first_write),
