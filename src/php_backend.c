@@ -254,23 +254,67 @@ static int64_t cf_now(void)
 
 /* ---- input validation ------------------------------------------------------------------------- */
 
-static bool cf_check_identifier(zend_string *id)
+/*
+ * Which operation validates an identifier or tag: it picks the code, so that a caller sees what it
+ * sees with TYPO3's FileBackend behind TYPO3's frontends (README "Identifiers and tags"):
+ * - an identifier with a path segment ('/'), or an empty one where FileBackend refuses it, throws
+ *   InvalidArgumentException with FileBackend's (SimpleFileBackend's for remove) code of that method;
+ * - any other identifier outside TYPO3's entry-identifier pattern throws InvalidArgumentException
+ *   with the code TYPO3's frontend throws for the same operation (set: VariableFrontend's, or
+ *   PhpFrontend's when a PhpFrontend is bound);
+ * - require()/requireOnce() are not validated by PhpFrontend and FileBackend returns false for a
+ *   name without a path segment: such identifiers are a clean miss there (cf_require_identifier).
+ */
+typedef enum cf_op { CF_OP_SET, CF_OP_GET, CF_OP_HAS, CF_OP_REMOVE, CF_OP_REQUIRE, CF_OP_REQUIRE_ONCE } cf_op;
+
+static const struct {
+	zend_long path_segment; /* FileBackend: identifier contains '/' */
+	zend_long empty;        /* FileBackend: empty identifier (0: FileBackend lets it through) */
+	zend_long pattern;      /* TYPO3's frontend: outside the pattern (0: not validated there) */
+} cf_identifier_codes[] = {
+	[CF_OP_SET] = {1282073032, 1298114280, 1233058264},
+	[CF_OP_GET] = {1282073033, 0, 1233058294},
+	[CF_OP_HAS] = {1282073034, 0, 1233058486},
+	[CF_OP_REMOVE] = {1334756960, 1334756961, 1233058495},
+	[CF_OP_REQUIRE] = {1532528246, 0, 0},
+	[CF_OP_REQUIRE_ONCE] = {1282073036, 0, 0},
+};
+
+/* Outcome of validating an entry identifier. */
+typedef enum cf_id_check { CF_ID_OK, CF_ID_THROWN, CF_ID_MISS } cf_id_check;
+
+static cf_id_check cf_validate_identifier(const cf_backend *b, zend_string *id, cf_op op)
 {
-	if (!cf_ident_is_valid(ZSTR_VAL(id), ZSTR_LEN(id))) {
-		char shown[72];
-		cf_printable(ZSTR_VAL(id), ZSTR_LEN(id), shown);
-		cf_throw_invalid_argument(CF_E_IDENTIFIER, "\"%s\" is not a valid cache entry identifier.", shown);
-		return false;
+	char shown[72];
+
+	if (cf_ident_is_valid(ZSTR_VAL(id), ZSTR_LEN(id))) {
+		return CF_ID_OK;
 	}
-	return true;
+	cf_printable(ZSTR_VAL(id), ZSTR_LEN(id), shown);
+	if (memchr(ZSTR_VAL(id), '/', ZSTR_LEN(id)) != NULL) {
+		cf_throw_invalid_argument(cf_identifier_codes[op].path_segment,
+			"The entry identifier \"%s\" must not contain a path segment.", shown);
+		return CF_ID_THROWN;
+	}
+	if (ZSTR_LEN(id) == 0 && cf_identifier_codes[op].empty != 0) {
+		cf_throw_invalid_argument(cf_identifier_codes[op].empty, "The entry identifier must not be empty.");
+		return CF_ID_THROWN;
+	}
+	if (cf_identifier_codes[op].pattern == 0) {
+		return CF_ID_MISS;
+	}
+	cf_throw_invalid_argument(op == CF_OP_SET && b->php_mode ? CF_E_IDENTIFIER_PHP : cf_identifier_codes[op].pattern,
+		"\"%s\" is not a valid cache entry identifier.", shown);
+	return CF_ID_THROWN;
 }
 
-static bool cf_check_tag(const char *tag, size_t len)
+/* Tag validation codes: TYPO3's frontend's for the same operation. */
+static bool cf_check_tag(const char *tag, size_t len, zend_long code)
 {
 	if (!cf_ident_is_valid(tag, len)) {
 		char shown[72];
 		cf_printable(tag, len, shown);
-		cf_throw_invalid_argument(CF_E_TAG, "\"%s\" is not a valid tag for a cache entry.", shown);
+		cf_throw_invalid_argument(code, "\"%s\" is not a valid tag for a cache entry.", shown);
 		return false;
 	}
 	return true;
@@ -285,7 +329,7 @@ static int cf_cmp_bucket_keys(Bucket *a, Bucket *c)
  * Validates a PHP array of tags (strings or integers) and returns them de-duplicated and sorted
  * bytewise as a packed array in *out. false (exception thrown) on an invalid tag.
  */
-static bool cf_normalize_tags(HashTable *tags, zval *out)
+static bool cf_normalize_tags(HashTable *tags, zend_long code, zval *out)
 {
 	HashTable set;
 	zval *zv;
@@ -302,10 +346,10 @@ static bool cf_normalize_tags(HashTable *tags, zval *out)
 			} else {
 				zend_hash_destroy(&set);
 				cf_throw_invalid_argument(
-					CF_E_TAG, "A tag of type %s is not a valid tag for a cache entry.", zend_zval_type_name(zv));
+					code, "A tag of type %s is not a valid tag for a cache entry.", zend_zval_type_name(zv));
 				return false;
 			}
-			if (!cf_check_tag(ZSTR_VAL(t), ZSTR_LEN(t))) {
+			if (!cf_check_tag(ZSTR_VAL(t), ZSTR_LEN(t), code)) {
 				zend_string_release(t);
 				zend_hash_destroy(&set);
 				return false;
@@ -579,13 +623,18 @@ static void cf_local_corrupt(cf_backend *b, zend_string *id, const cf_record *re
  * The start of every method taking one entry identifier: parse it, fetch the constructed backend,
  * validate the identifier, resolve the metadata store (each failure throws and returns).
  */
-#define CF_ENTRY_METHOD_START(b, m, id)                                                                                \
+#define CF_ENTRY_METHOD_START(b, m, id, op)                                                                            \
 	zend_string *id;                                                                                                   \
 	ZEND_PARSE_PARAMETERS_START(1, 1)                                                                                  \
 	Z_PARAM_STR(id)                                                                                                    \
 	ZEND_PARSE_PARAMETERS_END();                                                                                       \
 	CF_BACKEND_FETCH(b);                                                                                               \
-	if (!cf_check_identifier(id)) {                                                                                    \
+	switch (cf_validate_identifier(b, id, op)) {                                                                       \
+	case CF_ID_OK:                                                                                                     \
+		break;                                                                                                         \
+	case CF_ID_MISS:                                                                                                   \
+		RETURN_FALSE;                                                                                                  \
+	case CF_ID_THROWN:                                                                                                 \
 		RETURN_THROWS();                                                                                               \
 	}                                                                                                                  \
 	cf_meta *m = cf_backend_meta(b);                                                                                   \
@@ -742,11 +791,11 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 			ZSTR_LEN(data), b->opts.max_payload_bytes);
 		RETURN_THROWS();
 	}
-	if (!cf_check_identifier(id)) {
+	if (cf_validate_identifier(b, id, CF_OP_SET) != CF_ID_OK) {
 		RETURN_THROWS();
 	}
 	zval user_tags;
-	if (!cf_normalize_tags(tags, &user_tags)) {
+	if (!cf_normalize_tags(tags, b->php_mode ? CF_E_TAG_PHP : CF_E_TAG, &user_tags)) {
 		RETURN_THROWS();
 	}
 	cf_record rec;
@@ -872,7 +921,7 @@ fail:
 
 PHP_METHOD(ClusterFile_NativeBackend, get)
 {
-	CF_ENTRY_METHOD_START(b, m, id);
+	CF_ENTRY_METHOD_START(b, m, id, CF_OP_GET);
 	zend_string *hit = cf_lru_get(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
 	if (hit) {
 		CF_COUNT(b, L1_HIT);
@@ -970,7 +1019,7 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 
 PHP_METHOD(ClusterFile_NativeBackend, has)
 {
-	CF_ENTRY_METHOD_START(b, m, id);
+	CF_ENTRY_METHOD_START(b, m, id, CF_OP_HAS);
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
 	RETURN_BOOL(e && cf_record_is_live(&e->rec, cf_now()));
@@ -978,7 +1027,7 @@ PHP_METHOD(ClusterFile_NativeBackend, has)
 
 PHP_METHOD(ClusterFile_NativeBackend, remove)
 {
-	CF_ENTRY_METHOD_START(b, m, id);
+	CF_ENTRY_METHOD_START(b, m, id, CF_OP_REMOVE);
 	zend_string *key = cf_meta_key(b, id);
 	bool removed = false;
 	zend_result r = m->ops->remove(m, key, &removed);
@@ -1019,7 +1068,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
-	if (!cf_check_tag(ZSTR_VAL(tag), ZSTR_LEN(tag))) {
+	if (!cf_check_tag(ZSTR_VAL(tag), ZSTR_LEN(tag), CF_E_TAG_FLUSH)) {
 		RETURN_THROWS();
 	}
 	cf_meta *m = cf_backend_meta(b);
@@ -1048,7 +1097,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
 	zval user_tags, ns_tags;
-	if (!cf_normalize_tags(tags, &user_tags)) {
+	if (!cf_normalize_tags(tags, CF_E_TAG_FLUSH_TAGS, &user_tags)) {
 		RETURN_THROWS();
 	}
 	if (zend_hash_num_elements(Z_ARRVAL(user_tags)) == 0) {
@@ -1079,8 +1128,9 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 	Z_PARAM_STR(tag)
 	ZEND_PARSE_PARAMETERS_END();
 	CF_BACKEND_FETCH(b);
-	if (!cf_check_tag(ZSTR_VAL(tag), ZSTR_LEN(tag))) {
-		RETURN_THROWS();
+	if (!cf_ident_is_valid(ZSTR_VAL(tag), ZSTR_LEN(tag))) {
+		/* no entry can carry such a tag (set() refuses it): nothing found, as TYPO3's backends answer */
+		RETURN_EMPTY_ARRAY();
 	}
 	cf_meta *m = cf_backend_meta(b);
 	if (!m) {
@@ -1165,7 +1215,7 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 /* requireOnce()/require(): metadata valid, file present and verified once per request, then PHP's own include. */
 static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 {
-	CF_ENTRY_METHOD_START(b, m, id);
+	CF_ENTRY_METHOD_START(b, m, id, once ? CF_OP_REQUIRE_ONCE : CF_OP_REQUIRE);
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
 	if (!e) {

@@ -21,8 +21,14 @@
 #define CF_E_NOT_CONSTRUCTED        1747500053 /* Error: method on an unconstructed backend */
 #define CF_E_BAD_FRONTEND           1747500054 /* InvalidCacheException: metadata frontend lacks a method */
 #define CF_E_STORE                  1747500060 /* ClusterFile\Exception: local store failure (a previous) */
-#define CF_E_IDENTIFIER             1233058264 /* InvalidArgumentException: entry identifier (TYPO3's code) */
-#define CF_E_TAG                    1233058269 /* InvalidArgumentException: tag (TYPO3's code) */
+/* InvalidArgumentException codes TYPO3's frontends use for the same operation (see
+ * cf_validate_identifier in php_backend.c for the identifier codes of each method). */
+#define CF_E_IDENTIFIER     1233058264 /* set(): entry identifier (VariableFrontend::set) */
+#define CF_E_IDENTIFIER_PHP 1264023823 /* set(): entry identifier, PhpFrontend bound (PhpFrontend::set) */
+#define CF_E_TAG            1233058269 /* set(): tag (VariableFrontend::set) */
+#define CF_E_TAG_PHP        1264023825 /* set(): tag, PhpFrontend bound (PhpFrontend::set) */
+#define CF_E_TAG_FLUSH      1233057359 /* flushByTag(): tag (AbstractFrontend::flushByTag) */
+#define CF_E_TAG_FLUSH_TAGS 1233057360 /* flushByTags(): tag (AbstractFrontend::flushByTags) */
 
 extern zend_class_entry *cf_exception_ce;
 extern zend_class_entry *cf_invalid_cache_exception_ce;
