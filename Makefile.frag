@@ -13,7 +13,7 @@ CF_UNIT_TESTS = hash codec store lru ident record options
 CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 
 # Per-test link flags: syscall failure injection through the linker's --wrap.
-CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod
+CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read
 
 $(CF_UNIT_DIR)/test_%: $(srcdir)/tests/unit/test_%.c $(CF_CORE_SRC) $(srcdir)/tests/unit/unit.h $(wildcard $(srcdir)/src/*.h)
 	@mkdir -p $(CF_UNIT_DIR)

@@ -6,7 +6,7 @@
  * nothing is ever created, read or removed outside localPath through one. Paths are only ever built
  * from a validated 64-hex digest and the validated suffix.
  *
- * The syscalls that the unit suite injects failures into (write, fsync, renameat, openat, mkdirat,
+ * The syscalls that the unit suite injects failures into (write, read, fsync, renameat, openat, mkdirat,
  * fchmod) are called directly, never through a libc helper that would bypass the linker's --wrap.
  */
 #include "store.h"

@@ -2,7 +2,7 @@
  * cmocka suite of src/store.c: the content-addressed payload store.
  *
  * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,
- * --wrap=fchmod: the __wrap_* functions below pass through to the real syscalls unless a test arms
+ * --wrap=fchmod,--wrap=read: the __wrap_* functions below pass through to the real syscalls unless a test arms
  * them (state in `inj`, reset before and after every test). Every test works in its own mkdtemp
  * directory under /tmp, removed in teardown.
  */
@@ -60,6 +60,16 @@ static struct {
 	int mkdirat_calls;
 	int fchmod_errno;
 	int fchmod_calls;
+	/* read: fail with read_errno after read_skip passing calls, read_times times; read_max caps
+	 * every transfer; read_eof_after > 0 reports EOF once that many bytes were read (a file that
+	 * shrank while being read). */
+	int read_errno;
+	int read_skip;
+	int read_times;
+	size_t read_max;
+	size_t read_eof_after;
+	size_t read_total;
+	int read_calls;
 } inj;
 
 ssize_t __real_write(int fd, const void *buf, size_t n);
@@ -68,6 +78,7 @@ int __real_renameat(int olddirfd, const char *oldpath, int newdirfd, const char 
 int __real_openat(int dir_fd, const char *path, int flags, ...);
 int __real_mkdirat(int dir_fd, const char *path, mode_t mode);
 int __real_fchmod(int fd, mode_t mode);
+ssize_t __real_read(int fd, void *buf, size_t n);
 
 ssize_t __wrap_write(int fd, const void *buf, size_t n);
 int __wrap_fsync(int fd);
@@ -75,6 +86,7 @@ int __wrap_renameat(int olddirfd, const char *oldpath, int newdirfd, const char 
 int __wrap_openat(int dir_fd, const char *path, int flags, ...);
 int __wrap_mkdirat(int dir_fd, const char *path, mode_t mode);
 int __wrap_fchmod(int fd, mode_t mode);
+ssize_t __wrap_read(int fd, void *buf, size_t n);
 
 ssize_t __wrap_write(int fd, const void *buf, size_t n)
 {
@@ -176,6 +188,38 @@ int __wrap_mkdirat(int dir_fd, const char *path, mode_t mode)
 		}
 	}
 	return __real_mkdirat(dir_fd, path, mode);
+}
+
+ssize_t __wrap_read(int fd, void *buf, size_t n)
+{
+	ssize_t got;
+
+	inj.read_calls++;
+	if (inj.read_errno != 0 && inj.read_times > 0) {
+		if (inj.read_skip > 0) {
+			inj.read_skip--;
+		} else {
+			inj.read_times--;
+			errno = inj.read_errno;
+			return -1;
+		}
+	}
+	if (inj.read_max > 0 && n > inj.read_max) {
+		n = inj.read_max;
+	}
+	if (inj.read_eof_after > 0) {
+		if (inj.read_total >= inj.read_eof_after) {
+			return 0;
+		}
+		if (n > inj.read_eof_after - inj.read_total) {
+			n = inj.read_eof_after - inj.read_total;
+		}
+	}
+	got = __real_read(fd, buf, n);
+	if (got > 0) {
+		inj.read_total += (size_t)got;
+	}
+	return got;
 }
 
 int __wrap_fchmod(int fd, mode_t mode)
@@ -1984,6 +2028,103 @@ static void test_sweep_after_failed_writes_and_missing_root(void **state)
  * statuses
  */
 
+/* ---- read failures (--wrap=read) ---- */
+
+static void test_read_eio_is_io_error_not_integrity(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+
+	digest_of("read eio", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	inj.read_errno = EIO;
+	inj.read_times = 1;
+	assert_int_equal(read_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_IO);
+	assert_false(cf_store_is_integrity_failure(CF_STORE_E_IO));
+	inj.read_errno = EIO;
+	inj.read_times = 1;
+	assert_int_equal(verify_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_IO);
+	/* the file is untouched: the next read succeeds */
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_read_eio_mid_file_of_large_payload(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	size_t len = 300 * 1024;
+	unsigned char *big = malloc(len);
+	char sum[CF_HEX64_LEN + 1];
+	char *out = NULL;
+	size_t out_len = 0;
+	size_t i;
+
+	assert_non_null(big);
+	for (i = 0; i < len; i++) {
+		big[i] = (unsigned char)(i * 131u + 7u);
+	}
+	digest_of("read eio large", hex);
+	checksum_of(big, len, sum);
+	write_ok(f, hex, big, len);
+	/* 64 KiB per read: the third read fails */
+	inj.read_max = 64 * 1024;
+	inj.read_errno = EIO;
+	inj.read_skip = 2;
+	inj.read_times = 1;
+	assert_int_equal(cf_store_read_verified(&f->s, hex, sum, (long long)len, len, &cf_unit_allocator, &out, &out_len),
+		CF_STORE_E_IO);
+	assert_null(out);
+	assert_int_equal(out_len, 0);
+	inj.read_errno = EIO;
+	inj.read_skip = 2;
+	inj.read_times = 1;
+	assert_int_equal(cf_store_verify(&f->s, hex, sum, (long long)len, len), CF_STORE_E_IO);
+	free(big);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_read_eintr_and_short_reads_are_completed(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+
+	digest_of("read eintr", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	inj.read_errno = EINTR;
+	inj.read_times = 3;
+	inj.read_max = 5;
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_true(inj.read_calls >= 3 + (int)(PAYLOAD_LEN / 5));
+	inj.read_errno = EINTR;
+	inj.read_times = 2;
+	assert_int_equal(verify_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_OK);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* EOF before fstat's size: the file shrank (was truncated in place) while we read it. */
+static void test_file_shrinking_during_read_is_an_integrity_failure(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char *out = NULL;
+	size_t out_len = 0;
+
+	digest_of("read shrink", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	inj.read_eof_after = 10;
+	assert_int_equal(read_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_CHECKSUM);
+	inj.read_total = 0;
+	/* also without a checksum to compare (the caller verifies by decoding): still refused */
+	assert_int_equal(
+		cf_store_read_verified(&f->s, hex, NULL, -1, 1 << 20, &cf_unit_allocator, &out, &out_len), CF_STORE_E_CHECKSUM);
+	assert_null(out);
+	inj.read_total = 0;
+	assert_int_equal(verify_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_CHECKSUM);
+	assert_true(cf_store_is_integrity_failure(CF_STORE_E_CHECKSUM));
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 static void test_status_texts_and_integrity_classification(void **state)
 {
 	cf_store_status st;
@@ -2069,6 +2210,10 @@ int main(void)
 		T(test_delete_of_symlink_removes_link_not_target),
 		T(test_sweep_removes_only_old_temp_files_in_shard_dirs),
 		T(test_sweep_after_failed_writes_and_missing_root),
+		T(test_read_eio_is_io_error_not_integrity),
+		T(test_read_eio_mid_file_of_large_payload),
+		T(test_read_eintr_and_short_reads_are_completed),
+		T(test_file_shrinking_during_read_is_an_integrity_failure),
 		T(test_status_texts_and_integrity_classification),
 	};
 
