@@ -505,7 +505,9 @@ static cf_lookup cf_fetch_record(
 		ZVAL_UNDEF(raw);
 		return CF_LOOKUP_ERROR;
 	}
-	if (Z_TYPE(rv) == IS_ARRAY && cf_record_from_array(&rv, ZSTR_VAL(id), ZSTR_LEN(id), rec)) {
+	/* A record no pod can have written yet (createdAt beyond the clock skew) is poisoned. */
+	if (Z_TYPE(rv) == IS_ARRAY && cf_record_from_array(&rv, ZSTR_VAL(id), ZSTR_LEN(id), rec) &&
+		!cf_record_is_from_future(rec, cf_now())) {
 		ZVAL_COPY_VALUE(raw, &rv);
 		return CF_LOOKUP_FOUND;
 	}

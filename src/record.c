@@ -93,6 +93,19 @@ bool cf_record_check_numbers(const cf_record *r)
 	return r->payload_size >= 0 && r->backend_version >= 1;
 }
 
+bool cf_record_is_from_future(const cf_record *r, int64_t now)
+{
+	int64_t limit;
+
+	if (!r) {
+		return true;
+	}
+	if (__builtin_add_overflow(now, (int64_t)CF_RECORD_MAX_CLOCK_SKEW, &limit)) {
+		return false;
+	}
+	return r->created_at > limit;
+}
+
 bool cf_record_is_expired(const cf_record *r, int64_t now)
 {
 	if (!r) {

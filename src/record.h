@@ -47,6 +47,12 @@ bool cf_record_parse_compression(const char *s, size_t len, cf_codec *out);
 /* createdAt > 0, expiresAt > createdAt (or == CF_EXPIRES_UNLIMITED), payloadSize >= 0, backendVersion >= 1. */
 bool cf_record_check_numbers(const cf_record *r);
 
+/* How far a record's createdAt may lie ahead of this pod's clock (pods' clocks differ a little). */
+#define CF_RECORD_MAX_CLOCK_SKEW 300
+
+/* createdAt more than CF_RECORD_MAX_CLOCK_SKEW seconds after now: no pod wrote this record. */
+bool cf_record_is_from_future(const cf_record *r, int64_t now);
+
 /* Not broken and now < expiresAt (an unlimited entry never expires). */
 bool cf_record_is_live(const cf_record *r, int64_t now);
 bool cf_record_is_expired(const cf_record *r, int64_t now);

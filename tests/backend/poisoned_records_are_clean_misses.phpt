@@ -1,5 +1,5 @@
 --TEST--
-Poisoned metadata records (wrong types, missing fields, bad digests, traversal attempts, bad state/times/size, foreign identifier, non-arrays, 1 MB of bad tags) are clean misses: false, no warning, no file touched
+Poisoned metadata records (wrong types, missing fields, bad digests, traversal and absolute paths, NUL bytes, bad state/times/size, createdAt beyond the clock skew, foreign identifier, non-arrays, 1 MB of bad tags, a 1 MB tag) are clean misses: false, no warning, no file touched
 --EXTENSIONS--
 clusterfile
 igbinary
@@ -44,6 +44,14 @@ $variants = [
     'identifier int' => ['identifier' => 1],
     'tags string' => ['tags' => 't'],
     '1 MB of bad tags' => ['tags' => array_fill(0, 70000, 'not a valid tag')],
+    'one 1 MB tag' => ['tags' => [str_repeat('t', 1 << 20)]],
+    'hash absolute path' => ['hash' => 'sha256:' . str_pad('/etc/passwd', 64, 'a')],
+    'hash NUL byte' => ['hash' => 'sha256:' . substr($hex, 0, 10) . "\0" . substr($hex, 11)],
+    'checksum NUL byte' => ['checksum' => substr($good['checksum'], 0, 20) . "\0" . substr($good['checksum'], 21)],
+    'identifier NUL byte' => ['identifier' => "e\0"],
+    'serializer NUL byte' => ['serializer' => "igbinary:\0"],
+    'createdAt an hour ahead' => ['createdAt' => time() + 3600, 'expiresAt' => 2147483647],
+    'createdAt in 2038' => ['createdAt' => 2147483000, 'expiresAt' => 2147483647],
 ];
 $records = [];
 foreach ($variants as $label => $patch) {
@@ -79,7 +87,7 @@ $meta->backend->entries['pages__e']['data'] = $good;
 var_dump(cf_pod($meta, $dir)->get('e'));
 ?>
 --EXPECT--
-35 poisoned records, 35 no-metadata misses
+43 poisoned records, 43 no-metadata misses
 sentinel: outside, payload file kept: true
 tree: true
 string(5) "value"

@@ -244,6 +244,23 @@ static void test_live_and_expired(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+static void test_from_future(void **state)
+{
+	cf_record r = good_record(); /* created at 1000 */
+	/* within the clock skew: a pod whose clock runs a little ahead wrote it */
+	assert_false(cf_record_is_from_future(&r, 1000));
+	assert_false(cf_record_is_from_future(&r, 1000 - CF_RECORD_MAX_CLOCK_SKEW));
+	assert_false(cf_record_is_from_future(&r, INT64_MAX));
+	/* beyond it: poisoned */
+	assert_true(cf_record_is_from_future(&r, 1000 - CF_RECORD_MAX_CLOCK_SKEW - 1));
+	assert_true(cf_record_is_from_future(&r, INT64_MIN));
+	r.created_at = INT64_MAX;
+	assert_true(cf_record_is_from_future(&r, 1000));
+	assert_false(cf_record_is_from_future(&r, INT64_MAX - CF_RECORD_MAX_CLOCK_SKEW));
+	assert_true(cf_record_is_from_future(NULL, 0));
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 static void test_store_lifetime(void **state)
 {
 	cf_record r = good_record(); /* expires at 2000 */
@@ -363,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_parse_compression),
 		cmocka_unit_test(test_check_numbers),
 		cmocka_unit_test(test_live_and_expired),
+		cmocka_unit_test(test_from_future),
 		cmocka_unit_test(test_store_lifetime),
 		cmocka_unit_test(test_broken_ttl),
 		cmocka_unit_test(test_lifetime),
