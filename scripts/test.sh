@@ -7,7 +7,10 @@
 #   valgrind     the phpt suite again under valgrind (run-tests -m, USE_ZEND_ALLOC=0)
 #   fuzz         libFuzzer, 20 s per target (codec, record, options, ident, store read)
 #   cluster      pods as real processes on SQLite, MariaDB and Redis metadata stores
-# CF_SKIP_VALGRIND=1 skips the last pass (quick local runs only; CI never sets it).
+#   sanitizers   the phpt suite on a debug+ZTS PHP and an ASan+UBSan PHP built from Debian's
+#                php8.2 sources (tests/sanitizers/build-php.sh; cached in /var/tmp)
+# CF_SKIP_VALGRIND=1 / CF_SKIP_SANITIZERS=1 skip those passes (quick local runs only; CI never
+# sets them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -20,16 +23,20 @@ make unit-test 2>&1 | tee "$logs/unit.log"
 igbinary="-d extension=$(php-config --extension-dir)/igbinary.so"
 echo "== phpt"
 TEST_PHP_ARGS="$igbinary" NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-    make test TESTS="-q --show-diff -j2 tests/" 2>&1 | tee "$logs/phpt.log"
+    make test TESTS="-q --show-diff --set-timeout 300 -j2 tests/" 2>&1 | tee "$logs/phpt.log"
 if [ -z "${CF_SKIP_VALGRIND:-}" ]; then
     echo "== phpt under valgrind"
     TEST_PHP_ARGS="$igbinary -m" USE_ZEND_ALLOC=0 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-        make test TESTS="-q --show-diff -j2 tests/" 2>&1 | tee "$logs/valgrind.log"
+        make test TESTS="-q --show-diff --set-timeout 300 -j2 tests/" 2>&1 | tee "$logs/valgrind.log"
 fi
 echo "== fuzz (a short libFuzzer run of every parser of untrusted bytes)"
 make -C tests/fuzz run-short
 echo "== cluster (pods as processes; sqlite, mariadb, redis metadata stores)"
 tests/cluster/run.sh 2>&1 | tee "$logs/cluster.log"
+if [ -z "${CF_SKIP_SANITIZERS:-}" ]; then
+    echo "== sanitizers (phpt on debug+ZTS and ASan+UBSan PHP builds)"
+    tests/sanitizers/build-php.sh all 2>&1 | tee "$logs/sanitizers.log"
+fi
 # One closing line over the suites (the valgrind pass re-runs the phpt, it is not counted twice).
 unit_passed=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$logs/unit.log" | awk '{s+=$1} END {print s+0}')
 unit_failed=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$logs/unit.log" | awk '{s+=$1} END {print s+0}')
@@ -40,4 +47,5 @@ cluster_failed=$(sed -n 's/^cluster\[[a-z]*\]: [0-9]* passed, \([0-9]*\) failed.
 echo "unit: $unit_passed passed, $unit_failed failed"
 echo "phpt: ${phpt_passed:-0} passed, ${phpt_failed:-0} failed, ${phpt_skipped:-0} skipped"
 echo "cluster: $cluster_passed passed, $cluster_failed failed"
+grep '^sanitizers\[' "$logs/sanitizers.log" 2>/dev/null || true
 echo "total: $((unit_passed + ${phpt_passed:-0} + cluster_passed)) passed, $((unit_failed + ${phpt_failed:-0} + cluster_failed)) failed, ${phpt_skipped:-0} skipped"

@@ -869,8 +869,9 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	/* 2. Local file first: metadata never points at a file this pod failed to write. */
 	cf_store_status ss = cf_store_write(&b->store, rec.hash, file, file_len);
 	if (ss != CF_STORE_OK) {
-		cf_throw_plain(
-			CF_E_STORE, "local store write failed: %s (errno %d: %s)", cf_store_strerror(ss), errno, strerror(errno));
+		int err = errno;
+		cf_throw_plain(CF_E_STORE, "write under localPath \"%s\" failed: %s (errno %d: %s)",
+			b->store.root_len ? b->store.root : "/", cf_store_strerror(ss), err, strerror(err));
 		goto fail;
 	}
 

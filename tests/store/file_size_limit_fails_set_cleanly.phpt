@@ -55,8 +55,8 @@ echo $out;
 echo "exit: $rc, stderr: ", var_export($err, true), "\n";
 ?>
 --EXPECTF--
-overwrite: TYPO3\CMS\Core\Cache\Exception 1747500022; previous: ClusterFile\Exception 1747500060 local store write failed: write failed (errno 27: File too large)
-new entry: TYPO3\CMS\Core\Cache\Exception 1747500022; previous: ClusterFile\Exception 1747500060 local store write failed: write failed (errno 27: File too large)
+overwrite: TYPO3\CMS\Core\Cache\Exception 1747500022; previous: ClusterFile\Exception 1747500060 write under localPath "%s" failed: write failed (errno 27: File too large)
+new entry: TYPO3\CMS\Core\Cache\Exception 1747500022; previous: ClusterFile\Exception 1747500060 write under localPath "%s" failed: write failed (errno 27: File too large)
 record of e unchanged: true
 record of new: false
 get e: 'old value'

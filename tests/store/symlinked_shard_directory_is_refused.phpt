@@ -33,7 +33,7 @@ echo 'other: '; var_dump($b->get('other'));
 ?>
 --EXPECTF--
 TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
-previous: ClusterFile\Exception(1747500060): local store write failed: shard directory is a symlink or not a directory%s
+previous: ClusterFile\Exception(1747500060): write under localPath "%s" failed: shard directory is a symlink or not a directory%s
 outside is empty: true
 no metadata written: true
 get: bool(false)

@@ -28,7 +28,7 @@ $try = function (callable $fn) {
         return "ok";
     } catch (\Throwable $e) {
         $p = $e->getPrevious();
-        return get_class($e) . " " . $e->getCode() . ($p ? " (previous " . $p->getCode() . ")" : "");
+        return get_class($e) . " " . $e->getCode() . ($p ? " (previous " . $p->getCode() . ": " . str_replace($GLOBALS["dir"], "DIR", $p->getMessage()) . ")" : "");
     }
 };
 
@@ -76,10 +76,10 @@ payload file 0000
   mode after set: 640, get: 'payload'; hits 1, blob misses 1, corrupt 0
 shard directory 0000
   get: false; hits 1, blob misses 2, corrupt 0
-  set: TYPO3\CMS\Core\Cache\Exception 1747500022 (previous 1747500060)
+  set: TYPO3\CMS\Core\Cache\Exception 1747500022 (previous 1747500060: write under localPath "DIR" failed: cannot create or open the shard directory (errno 13: Permission denied))
   after chmod back, get: 'payload'
 localPath 0555
-  set of a new entry: TYPO3\CMS\Core\Cache\Exception 1747500022 (previous 1747500060)
+  set of a new entry: TYPO3\CMS\Core\Cache\Exception 1747500022 (previous 1747500060: write under localPath "DIR" failed: cannot create or open the shard directory (errno 13: Permission denied))
   record of new: false, get new: false
   old entry still served: 'payload'
 exit: 0, stderr: ''

@@ -41,7 +41,7 @@ echo 'the file is untouched: ', file_get_contents("$root/a-file"), "\n";
 --EXPECTF--
 == localPath is a file
 set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
-previous: ClusterFile\Exception(1747500060): local store write failed: shard directory is a symlink or not a directory (errno 20: %s)
+previous: ClusterFile\Exception(1747500060): write under localPath "%s" failed: shard directory is a symlink or not a directory (errno 20: %s)
 own record: false
 get own: bool(false)
 has own: bool(false)
@@ -52,7 +52,7 @@ shared state: valid
 collectGarbage: ok
 == localPath under a file
 set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
-previous: ClusterFile\Exception(1747500060): local store write failed: shard directory is a symlink or not a directory (errno 20: %s)
+previous: ClusterFile\Exception(1747500060): write under localPath "%s" failed: shard directory is a symlink or not a directory (errno 20: %s)
 own record: false
 get own: bool(false)
 has own: bool(false)
