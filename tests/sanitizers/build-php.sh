@@ -125,6 +125,8 @@ build_ext() {
         "$prefix/bin/phpize" >phpize.log 2>&1
         CFLAGS="$cflags" LDFLAGS="$ldflags" ./configure --with-php-config="$prefix/bin/php-config" >configure.log 2>&1
         make -j"$jobs" >make.log 2>&1
+        # igbinary's headers go into the PHP prefix, where clusterfile's configure looks for them
+        if [ "$name" = igbinary ]; then make install >install.log 2>&1; fi
     ) || {
         echo "sanitizers: $fl $name build failed; logs in $tree" >&2
         tail -n 30 "$tree"/make.log "$tree"/configure.log >&2 || true
@@ -181,7 +183,13 @@ for fl in "${flavours[@]}"; do
     else
         say "$fl: using cached PHP $prefix ($("$prefix/bin/php" -n -r 'echo PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS", PHP_DEBUG ? " debug" : "";'))"
     fi
-    if [ ! -f "$cache/ext-$fl/igbinary.so" ]; then
+    # Debian's patched phpize copies the libtool/pkg m4 files from <prefix>/share/aclocal (for
+    # Debian's own PHP that is /usr/share/aclocal, where libtool and pkg-config put them).
+    mkdir -p "$prefix/share/aclocal"
+    for m in pkg.m4 libtool.m4 ltoptions.m4 ltsugar.m4 ltversion.m4 lt~obsolete.m4; do
+        [ -f "$prefix/share/aclocal/$m" ] || cp "/usr/share/aclocal/$m" "$prefix/share/aclocal/$m"
+    done
+    if [ ! -f "$cache/ext-$fl/igbinary.so" ] || [ ! -f "$("$prefix/bin/php-config" --include-dir)/ext/igbinary/igbinary.h" ]; then
         build_ext "$fl" "$prefix" "$igb_src" igbinary || { status=1; continue; }
     fi
     build_ext "$fl" "$prefix" "$repo" clusterfile || { status=1; continue; }
