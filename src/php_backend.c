@@ -263,7 +263,7 @@ static int64_t cf_now(void)
  *   with the code TYPO3's frontend throws for the same operation (set: VariableFrontend's, or
  *   PhpFrontend's when a PhpFrontend is bound);
  * - require()/requireOnce() are not validated by PhpFrontend and FileBackend returns false for a
- *   name without a path segment: such identifiers are a clean miss there (cf_require_identifier).
+ *   name without a path segment: such identifiers are a clean miss there (CF_ID_MISS).
  */
 typedef enum cf_op { CF_OP_SET, CF_OP_GET, CF_OP_HAS, CF_OP_REMOVE, CF_OP_REQUIRE, CF_OP_REQUIRE_ONCE } cf_op;
 

@@ -533,10 +533,9 @@ cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void 
 		goto fail_closed;
 	}
 	if (renameat(dir_fd, tmp, dir_fd, loc.name) != 0) {
-		/* A directory squatting on the payload path (EISDIR; ENOTEMPTY/EEXIST on some systems) would
+		/* A directory squatting on the payload path (POSIX: EISDIR for a file renamed onto one) would
 		 * wedge this entry on this pod for good: clear it without following links, and retry once. */
-		if ((errno != EISDIR && errno != ENOTEMPTY && errno != EEXIST) ||
-			cf_store_remove_tree(dir_fd, loc.name, CF_STORE_TREE_DEPTH) != 0 ||
+		if (errno != EISDIR || cf_store_remove_tree(dir_fd, loc.name, CF_STORE_TREE_DEPTH) != 0 ||
 			renameat(dir_fd, tmp, dir_fd, loc.name) != 0) {
 			st = CF_STORE_E_RENAME;
 			goto fail_closed;

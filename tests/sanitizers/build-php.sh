@@ -61,16 +61,13 @@ EOF
 }
 
 mkdir -p "$cache/src" "$cache/build"
-if ! ls -d "$cache"/src/php8.2-*/ >/dev/null 2>&1; then
-    ensure_deb_src
-    say "apt-get source php8.2"
-    (cd "$cache/src" && apt-get source -q php8.2 >/dev/null 2>&1)
-fi
-if ! ls -d "$cache"/src/php-igbinary-*/ >/dev/null 2>&1; then
-    ensure_deb_src
-    say "apt-get source php-igbinary"
-    (cd "$cache/src" && apt-get source -q php-igbinary >/dev/null 2>&1)
-fi
+for pkg in php8.2 php-igbinary; do
+    if ! ls -d "$cache/src/$pkg"-*/ >/dev/null 2>&1; then
+        ensure_deb_src
+        say "apt-get source $pkg"
+        (cd "$cache/src" && apt-get source -q "$pkg" >/dev/null 2>&1)
+    fi
+done
 php_src=$(ls -d "$cache"/src/php8.2-*/ | head -n1)
 php_src=${php_src%/}
 igb_src=$(dirname "$(find "$cache"/src/php-igbinary-*/ -maxdepth 2 -name config.m4 | head -n1)")
