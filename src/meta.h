@@ -8,7 +8,9 @@
  *
  * Error contract: an operation returns FAILURE with an exception pending in EG(exception) (the
  * store's own, or one explaining what was wrong with its answer). The caller decides whether to
- * swallow it (get/has/remove/flush), or to wrap it (set). Operations never emit warnings.
+ * swallow it (get/has), or to wrap it (set, remove, flush). Operations never emit warnings. A call
+ * nested CF_META_MAX_DEPTH deep throws InvalidCacheException 1747500051 (a metadata cycle) instead
+ * of calling userland again.
  */
 #ifndef CF_META_H
 #define CF_META_H
@@ -36,8 +38,17 @@ typedef struct cf_meta_ops {
 	void (*get_gc)(cf_meta *m, zend_get_gc_buffer *buf);
 } cf_meta_ops;
 
+/*
+ * How deeply the metadata calls of one backend may nest. A metadata cache that leads back into the
+ * backend (A's metadata in B and B's in A, or a getBackend() answering the backend itself) would
+ * recurse until the C stack overflows; a finite re-entry (a userland frontend that calls has() or
+ * reset() of the same backend from inside a metadata call) nests once or twice.
+ */
+#define CF_META_MAX_DEPTH 8
+
 struct cf_meta {
 	const cf_meta_ops *ops;
+	uint32_t depth;           /* metadata calls of this store in progress (re-entry guard) */
 	zval frontend;            /* frontend store: the userland cache frontend */
 	zend_object *backend_obj; /* frontend store: cached getBackend() answer (owned: one reference) */
 };

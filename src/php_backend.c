@@ -58,6 +58,7 @@ static zend_object_handlers cf_backend_handlers;
 	X(FLUSH_ERR_FLUSH, "flush")                                                                                        \
 	X(FLUSH_ERR_TAG, "flushByTag")                                                                                     \
 	X(FLUSH_ERR_TAGS, "flushByTags")                                                                                   \
+	X(INVALIDATION_ERROR, "remove")                                                                                    \
 	X(REQUIRE_HIT, "require_hit_total")                                                                                \
 	X(BYTES_READ, "payload_bytes_read_total")                                                                          \
 	X(BYTES_WRITTEN, "payload_bytes_written_total")
@@ -218,12 +219,28 @@ static HashTable *cf_backend_get_gc(zend_object *obj, zval **table, int *n)
 	return zend_std_get_properties(obj);
 }
 
+/*
+ * Empties a table whose element destructor may run userland code (a record array holding an
+ * object with a __destruct that re-enters the backend): the table is detached first and a fresh
+ * one takes its place, so a re-entrant lookup or insert meets the new, empty table, never a bucket
+ * being destroyed.
+ */
+static void cf_hash_reset(HashTable *ht)
+{
+	if (zend_hash_num_elements(ht) == 0) {
+		return;
+	}
+	HashTable old = *ht;
+	zend_hash_init(ht, 8, NULL, old.pDestructor, 0);
+	zend_hash_destroy(&old);
+}
+
 /* Empties every request-scoped structure. */
 static void cf_backend_clear_l1(cf_backend *b)
 {
-	cf_lru_clear(b->payload_l1);
-	zend_hash_clean(&b->meta_l1);
-	zend_hash_clean(&b->verified);
+	cf_lru_clear(b->payload_l1); /* zend_strings only: no userland runs */
+	cf_hash_reset(&b->meta_l1);
+	cf_hash_reset(&b->verified);
 }
 
 /* Called at the top of every method: a new request starts with empty L1s. */
@@ -492,7 +509,7 @@ static cf_meta *cf_backend_meta(cf_backend *b)
 typedef enum cf_lookup {
 	CF_LOOKUP_FOUND,
 	CF_LOOKUP_ABSENT, /* none, or not a usable record */
-	CF_LOOKUP_ERROR,  /* the store failed (exception cleared) */
+	CF_LOOKUP_ERROR,  /* the store failed (exception cleared, unless one that must travel) */
 } cf_lookup;
 
 /* Reads and parses the record of id straight from the store. raw receives the array on FOUND. */
@@ -501,7 +518,8 @@ static cf_lookup cf_fetch_record(
 {
 	zval rv;
 	if (m->ops->get(m, key, &rv) == FAILURE) {
-		zend_clear_exception();
+		/* a quiet miss, unless an exit or a metadata cycle is pending (the caller returns with it) */
+		cf_clear_exception();
 		ZVAL_UNDEF(raw);
 		return CF_LOOKUP_ERROR;
 	}
@@ -533,10 +551,13 @@ static cf_meta_l1_entry *cf_load_record(cf_backend *b, cf_meta *m, zend_string *
 		CF_COUNT(b, MISS_METADATA_ERROR);
 		return NULL;
 	}
+	/* userland ran during the fetch and may have cached the same id meanwhile: replace it by
+	 * delete + add (zend_hash_del unlinks before it destroys; an update would not) */
+	zend_hash_del(&b->meta_l1, id);
 	if (*result == CF_LOOKUP_ABSENT) {
 		zval f;
 		ZVAL_FALSE(&f);
-		zend_hash_update(&b->meta_l1, id, &f);
+		zend_hash_add_new(&b->meta_l1, id, &f);
 		return NULL;
 	}
 	cf_meta_l1_entry *e = emalloc(sizeof(*e));
@@ -544,7 +565,7 @@ static cf_meta_l1_entry *cf_load_record(cf_backend *b, cf_meta *m, zend_string *
 	ZVAL_COPY_VALUE(&e->raw, &raw);
 	zval p;
 	ZVAL_PTR(&p, e);
-	zend_hash_update(&b->meta_l1, id, &p);
+	zend_hash_add_new(&b->meta_l1, id, &p);
 	return e;
 }
 
@@ -552,13 +573,14 @@ static cf_meta_l1_entry *cf_load_record(cf_backend *b, cf_meta *m, zend_string *
 static void cf_record_tags(zval *raw, zval *out)
 {
 	array_init(out);
-	zval *tags = zend_hash_str_find(Z_ARRVAL_P(raw), ZEND_STRL("tags"));
+	zval *tags = zend_hash_str_find_deref(Z_ARRVAL_P(raw), ZEND_STRL("tags"));
 	zval *zv;
 	if (!tags || Z_TYPE_P(tags) != IS_ARRAY) {
 		return;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), zv)
 	{
+		ZVAL_DEREF(zv);
 		if (Z_TYPE_P(zv) == IS_STRING && cf_ident_is_valid(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
 			add_next_index_str(out, zend_string_copy(Z_STR_P(zv)));
 		}
@@ -583,7 +605,8 @@ static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
 	zend_string *key = cf_meta_key(b, id);
 	if (m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now())) == FAILURE) {
-		zend_clear_exception();
+		/* the next read detects the same thing again; an exit or a cycle stays pending */
+		cf_clear_exception();
 	}
 	zend_string_release(key);
 	zval_ptr_dtor(&copy);
@@ -687,6 +710,10 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 		zend_throw_error(NULL, "Cannot call constructor twice");
 		RETURN_THROWS();
 	}
+	/* a constructor that failed before may have left parsed options behind */
+	cf_options_dtor(&b->opts);
+	zval_ptr_dtor(&b->meta_option);
+	ZVAL_UNDEF(&b->meta_option);
 	HashTable empty;
 	if (!options) {
 		zend_hash_init(&empty, 0, NULL, NULL, 0);
@@ -892,6 +919,9 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	zend_hash_del(&b->meta_l1, id);
 	zend_hash_str_del(&b->verified, rec.hash, CF_HEX64_LEN);
 	if (!b->php_mode) {
+		/* drop the entry first: when data is the very string the L1 holds (a value read back and
+		 * stored again), the put must not keep the old reference next to the new one */
+		cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
 		zend_string *copy = zend_string_copy(data);
 		if (!cf_lru_put(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id), copy, ZSTR_LEN(data))) {
 			zend_string_release(copy);
@@ -937,6 +967,9 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	zend_string_release(key);
 	if (lk == CF_LOOKUP_ERROR) {
 		CF_COUNT(b, MISS_METADATA_ERROR);
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
 		RETURN_FALSE;
 	}
 	if (lk == CF_LOOKUP_ABSENT) {
@@ -995,6 +1028,9 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 				CF_COUNT(b, DECODE_ERROR);
 			}
 			zval_ptr_dtor(&raw);
+			if (EG(exception)) {
+				RETURN_THROWS();
+			}
 			RETURN_FALSE;
 		}
 		payload = cf_zstr_finish(out, out_len);
@@ -1025,6 +1061,9 @@ PHP_METHOD(ClusterFile_NativeBackend, has)
 	CF_ENTRY_METHOD_START(b, m, id, CF_OP_HAS);
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
 	RETURN_BOOL(e && cf_record_is_live(&e->rec, cf_now()));
 }
 
@@ -1039,8 +1078,12 @@ PHP_METHOD(ClusterFile_NativeBackend, remove)
 	zend_hash_del(&b->meta_l1, id);
 	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
 	if (r == FAILURE) {
-		zend_clear_exception();
-		RETURN_FALSE;
+		CF_COUNT(b, INVALIDATION_ERROR);
+		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+			"ClusterFileBackend: remove(\"%s\") of cache \"%s\" was not carried out: the metadata store failed "
+			"(see previous); the entry may still be served",
+			ZSTR_VAL(id), ZSTR_VAL(b->cache_name));
+		RETURN_THROWS();
 	}
 	RETURN_BOOL(removed);
 }
@@ -1054,13 +1097,17 @@ PHP_METHOD(ClusterFile_NativeBackend, flush)
 	if (!m) {
 		RETURN_THROWS();
 	}
-	if (m->ops->flush_by_tag(m, b->ns_tag) == FAILURE) {
-		zend_clear_exception();
-		CF_COUNT(b, FLUSH_ERR_FLUSH);
-	} else {
-		CF_COUNT(b, FLUSH_FULL);
-	}
+	zend_result r = m->ops->flush_by_tag(m, b->ns_tag);
 	cf_backend_clear_l1(b);
+	if (r == FAILURE) {
+		CF_COUNT(b, FLUSH_ERR_FLUSH);
+		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+			"ClusterFileBackend: flush() of cache \"%s\" was not carried out: the metadata store failed (see "
+			"previous); its entries may still be served",
+			ZSTR_VAL(b->cache_name));
+		RETURN_THROWS();
+	}
+	CF_COUNT(b, FLUSH_FULL);
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
@@ -1081,14 +1128,18 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
 	char buf[CF_KEY_BUF];
 	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
 	zend_string *ns = zend_string_init(buf, n, 0);
-	if (m->ops->flush_by_tag(m, ns) == FAILURE) {
-		zend_clear_exception();
-		CF_COUNT(b, FLUSH_ERR_TAG);
-	} else {
-		CF_COUNT(b, FLUSH_TAG);
-	}
+	zend_result r = m->ops->flush_by_tag(m, ns);
 	zend_string_release(ns);
 	cf_backend_clear_l1(b);
+	if (r == FAILURE) {
+		CF_COUNT(b, FLUSH_ERR_TAG);
+		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+			"ClusterFileBackend: flushByTag(\"%s\") of cache \"%s\" was not carried out: the metadata store failed "
+			"(see previous); entries with that tag may still be served",
+			ZSTR_VAL(tag), ZSTR_VAL(b->cache_name));
+		RETURN_THROWS();
+	}
+	CF_COUNT(b, FLUSH_TAG);
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
@@ -1113,15 +1164,20 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 		RETURN_THROWS();
 	}
 	cf_namespaced_tags(b, &user_tags, false, &ns_tags);
-	if (m->ops->flush_by_tags(m, &ns_tags) == FAILURE) {
-		zend_clear_exception();
-		CF_COUNT(b, FLUSH_ERR_TAGS);
-	} else {
-		b->counters[CF_M_FLUSH_TAG] += (zend_long)zend_hash_num_elements(Z_ARRVAL(user_tags));
-	}
+	zend_result r = m->ops->flush_by_tags(m, &ns_tags);
+	zend_long count = (zend_long)zend_hash_num_elements(Z_ARRVAL(user_tags));
 	zval_ptr_dtor(&user_tags);
 	zval_ptr_dtor(&ns_tags);
 	cf_backend_clear_l1(b);
+	if (r == FAILURE) {
+		CF_COUNT(b, FLUSH_ERR_TAGS);
+		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+			"ClusterFileBackend: flushByTags() of cache \"%s\" (%ld tags) was not carried out: the metadata store "
+			"failed (see previous); entries with those tags may still be served",
+			ZSTR_VAL(b->cache_name), (long)count);
+		RETURN_THROWS();
+	}
+	b->counters[CF_M_FLUSH_TAG] += count;
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
@@ -1167,10 +1223,12 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 			/* the key does not carry the identifier: the record does */
 			zval rv;
 			if (m->ops->get(m, Z_STR_P(zk), &rv) == FAILURE) {
-				zend_clear_exception();
+				if (!cf_clear_exception()) {
+					break;
+				}
 				continue;
 			}
-			zval *idv = Z_TYPE(rv) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL(rv), ZEND_STRL("identifier")) : NULL;
+			zval *idv = Z_TYPE(rv) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL(rv), ZEND_STRL("identifier")) : NULL;
 			if (idv && Z_TYPE_P(idv) == IS_STRING && cf_ident_is_valid(Z_STRVAL_P(idv), Z_STRLEN_P(idv))) {
 				zend_string *probe = cf_meta_key(b, Z_STR_P(idv));
 				if (zend_string_equals(probe, Z_STR_P(zk))) {
@@ -1193,6 +1251,9 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 	ZEND_HASH_FOREACH_END();
 	zend_hash_destroy(&seen);
 	zval_ptr_dtor(&keys);
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
@@ -1221,6 +1282,9 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 	CF_ENTRY_METHOD_START(b, m, id, once ? CF_OP_REQUIRE_ONCE : CF_OP_REQUIRE);
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
 	if (!e) {
 		if (lk == CF_LOOKUP_ABSENT) {
 			CF_COUNT(b, MISS_NO_METADATA);
@@ -1325,7 +1389,7 @@ PHP_METHOD(ClusterFile_NativeBackend, getStatistics)
 	add_assoc_long(&flush, cf_counter_labels[CF_M_FLUSH_TAG], b->counters[CF_M_FLUSH_TAG]);
 	add_assoc_zval(return_value, "cache_flush_total", &flush);
 	array_init(&flush_err);
-	for (int i = CF_M_FLUSH_ERR_FLUSH; i <= CF_M_FLUSH_ERR_TAGS; i++) {
+	for (int i = CF_M_FLUSH_ERR_FLUSH; i <= CF_M_INVALIDATION_ERROR; i++) {
 		add_assoc_long(&flush_err, cf_counter_labels[i], b->counters[i]);
 	}
 	add_assoc_zval(return_value, "cache_flush_error_total", &flush_err);

@@ -22,6 +22,38 @@ void cf_errors_minit(void)
 	cf_invalid_data_exception_ce = register_class_ClusterFile_Exception_InvalidDataException(cf_exception_ce);
 }
 
+bool cf_exception_is_exit(void)
+{
+	return EG(exception) && (zend_is_unwind_exit(EG(exception)) || zend_is_graceful_exit(EG(exception)));
+}
+
+bool cf_exception_must_travel(void)
+{
+	zend_object *ex = EG(exception);
+	if (!ex) {
+		return false;
+	}
+	if (cf_exception_is_exit()) {
+		return true;
+	}
+	/* a metadata cycle (ours, thrown by the innermost call): a configuration error, never a miss */
+	zval tmp;
+	zval *code = zend_read_property_ex(zend_get_exception_base(ex), ex, ZSTR_KNOWN(ZEND_STR_CODE), 1, &tmp);
+	return code && Z_TYPE_P(code) == IS_LONG && Z_LVAL_P(code) == CF_E_METADATA_CACHE_SELF;
+}
+
+bool cf_clear_exception(void)
+{
+	if (!EG(exception)) {
+		return true;
+	}
+	if (cf_exception_must_travel()) {
+		return false;
+	}
+	zend_clear_exception();
+	return true;
+}
+
 /* TYPO3's class when it can be loaded and is a Throwable, else the fallback. Never leaves an exception. */
 static zend_class_entry *cf_pick_class(const char *typo3_name, size_t len, zend_class_entry *fallback)
 {
@@ -29,8 +61,8 @@ static zend_class_entry *cf_pick_class(const char *typo3_name, size_t len, zend_
 	zend_class_entry *ce = zend_lookup_class(name);
 	zend_string_release(name);
 	if (EG(exception)) {
-		/* an autoloader threw while looking: not our error to report */
-		zend_clear_exception();
+		/* an autoloader threw while looking: not our error to report (an exit stays pending) */
+		cf_clear_exception();
 		ce = NULL;
 	}
 	if (ce && instanceof_function(ce, zend_ce_throwable) && !(ce->ce_flags & ZEND_ACC_EXPLICIT_ABSTRACT_CLASS)) {
@@ -43,12 +75,22 @@ static void cf_vthrow(zend_class_entry *ce_or_null, const char *typo3_name, size
 	zend_class_entry *fallback, zend_long code, const char *fmt, va_list ap)
 {
 	zend_object *previous = NULL;
+	if (cf_exception_must_travel()) {
+		return;
+	}
 	if (EG(exception)) {
 		previous = EG(exception);
 		GC_ADDREF(previous);
 		zend_clear_exception();
 	}
 	zend_class_entry *ce = ce_or_null ? ce_or_null : cf_pick_class(typo3_name, typo3_len, fallback);
+	if (cf_exception_is_exit()) {
+		/* the autoloader asked to leave: the exit travels on, the cause is dropped */
+		if (previous) {
+			OBJ_RELEASE(previous);
+		}
+		return;
+	}
 	char *msg = NULL;
 	zend_vspprintf(&msg, 0, fmt, ap);
 	zend_object *ex = zend_throw_exception(ce, msg, code);

@@ -21,6 +21,7 @@
 #define CF_E_NOT_CONSTRUCTED        1747500053 /* Error: method on an unconstructed backend */
 #define CF_E_BAD_FRONTEND           1747500054 /* InvalidCacheException: metadata frontend lacks a method */
 #define CF_E_STORE                  1747500060 /* ClusterFile\Exception: local store failure (a previous) */
+#define CF_E_INVALIDATION_FAILED    1747500061 /* Cache\Exception: flush/flushByTag(s)/remove not carried out */
 /* InvalidArgumentException codes TYPO3's frontends use for the same operation (see
  * cf_validate_identifier in php_backend.c for the identifier codes of each method). */
 #define CF_E_IDENTIFIER     1233058264 /* set(): entry identifier (VariableFrontend::set) */
@@ -38,13 +39,30 @@ void cf_errors_minit(void);
 
 /*
  * Each throws a new exception; if one is pending it becomes the new one's previous (so a caught
- * userland exception can be wrapped without exposing its message).
+ * userland exception can be wrapped without exposing its message). An exception that must travel
+ * (below) is never wrapped: it stays pending and nothing new is thrown.
  */
 void cf_throw_invalid_cache(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 void cf_throw_invalid_data(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 void cf_throw_cache(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 void cf_throw_invalid_argument(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 void cf_throw_plain(zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+
+/* Whether the pending exception is PHP's unwind exit (exit()/die()) or a graceful exit. */
+bool cf_exception_is_exit(void);
+
+/*
+ * Whether the pending exception must reach the caller unchanged: PHP's exit (above) or a metadata
+ * cycle (InvalidCacheException CF_E_METADATA_CACHE_SELF), which a read must not turn into a miss.
+ */
+bool cf_exception_must_travel(void);
+
+/*
+ * Clears a pending exception after a failed userland call whose failure is reported otherwise (a
+ * miss, a counter). One that must travel is never cleared: false is returned with it still
+ * pending, and the caller returns at once (RETURN_THROWS()). true when nothing is pending any more.
+ */
+bool cf_clear_exception(void);
 
 /* A user-supplied string made safe for a message: at most 64 bytes, non-printables as '?'. */
 void cf_printable(const char *s, size_t len, char out[72]);

@@ -48,23 +48,45 @@ void cf_meta_minit(void)
 
 /* ---- calls into the userland frontend ------------------------------------------------------ */
 
-/* Calls method on obj. FAILURE leaves an exception pending (the callee's, or ours for a missing method). */
-static zend_result cf_call(zend_object *obj, zend_string *method, zval *rv, uint32_t argc, zval *argv)
+/*
+ * Calls method on obj for store m. FAILURE leaves an exception pending (the callee's, or ours for a
+ * missing method or a metadata cycle). A returned reference is unwrapped.
+ */
+static zend_result cf_call(cf_meta *m, zend_object *obj, zend_string *method, zval *rv, uint32_t argc, zval *argv)
 {
 	zval tmp;
 	zval *ret = rv ? rv : &tmp;
-	if (zend_call_method_if_exists(obj, method, ret, argc, argv) == FAILURE) {
+	ZVAL_UNDEF(ret);
+	if (m->depth >= CF_META_MAX_DEPTH) {
+		cf_throw_invalid_cache(CF_E_METADATA_CACHE_SELF,
+			"ClusterFileBackend: metadata calls nest %u deep (%s::%s()): the metadata cache leads back into this "
+			"cache; it must use another backend",
+			(unsigned)m->depth, ZSTR_VAL(obj->ce->name), ZSTR_VAL(method));
+		return FAILURE;
+	}
+	/* the store's objects stay alive while userland runs, whatever it does to the backend */
+	GC_ADDREF(obj);
+	m->depth++;
+	zend_result r = zend_call_method_if_exists(obj, method, ret, argc, argv);
+	m->depth--;
+	OBJ_RELEASE(obj);
+	if (r == FAILURE) {
 		if (!EG(exception)) {
 			cf_throw_invalid_cache(CF_E_BAD_FRONTEND,
 				"ClusterFileBackend: the metadata cache (%s) has no callable method %s()", ZSTR_VAL(obj->ce->name),
 				ZSTR_VAL(method));
 		}
+		zval_ptr_dtor(ret);
+		ZVAL_UNDEF(ret);
 		return FAILURE;
 	}
 	if (EG(exception)) {
 		zval_ptr_dtor(ret);
 		ZVAL_UNDEF(ret);
 		return FAILURE;
+	}
+	if (Z_ISREF_P(ret)) {
+		zend_unwrap_reference(ret);
 	}
 	if (!rv) {
 		zval_ptr_dtor(&tmp);
@@ -76,7 +98,7 @@ static zend_result cf_fe_get(cf_meta *m, zend_string *key, zval *rv)
 {
 	zval arg;
 	ZVAL_STR(&arg, key);
-	if (cf_call(Z_OBJ(m->frontend), cf_s_get, rv, 1, &arg) == FAILURE) {
+	if (cf_call(m, Z_OBJ(m->frontend), cf_s_get, rv, 1, &arg) == FAILURE) {
 		ZVAL_NULL(rv);
 		return FAILURE;
 	}
@@ -94,14 +116,14 @@ static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	ZVAL_COPY_VALUE(&args[1], record);
 	ZVAL_COPY_VALUE(&args[2], tags);
 	ZVAL_LONG(&args[3], lifetime);
-	return cf_call(Z_OBJ(m->frontend), cf_s_set, NULL, 4, args);
+	return cf_call(m, Z_OBJ(m->frontend), cf_s_set, NULL, 4, args);
 }
 
 static zend_result cf_fe_remove(cf_meta *m, zend_string *key, bool *removed)
 {
 	zval arg, rv;
 	ZVAL_STR(&arg, key);
-	if (cf_call(Z_OBJ(m->frontend), cf_s_remove, &rv, 1, &arg) == FAILURE) {
+	if (cf_call(m, Z_OBJ(m->frontend), cf_s_remove, &rv, 1, &arg) == FAILURE) {
 		return FAILURE;
 	}
 	*removed = zend_is_true(&rv);
@@ -113,33 +135,38 @@ static zend_result cf_fe_flush_by_tag(cf_meta *m, zend_string *tag)
 {
 	zval arg;
 	ZVAL_STR(&arg, tag);
-	return cf_call(Z_OBJ(m->frontend), cf_s_flushByTag, NULL, 1, &arg);
+	return cf_call(m, Z_OBJ(m->frontend), cf_s_flushByTag, NULL, 1, &arg);
 }
 
 static zend_result cf_fe_flush_by_tags(cf_meta *m, zval *tags)
 {
-	return cf_call(Z_OBJ(m->frontend), cf_s_flushByTags, NULL, 1, tags);
+	return cf_call(m, Z_OBJ(m->frontend), cf_s_flushByTags, NULL, 1, tags);
 }
 
-/* getBackend() of the frontend, cached. NULL (no exception) when the frontend has no such method
- * or returns a non-object. */
+/* getBackend() of the frontend, cached. NULL without an exception when the frontend has no such
+ * method or returns a non-object; NULL with one pending when getBackend() failed. */
 static zend_object *cf_fe_backend(cf_meta *m)
 {
 	if (m->backend_obj) {
 		return m->backend_obj;
 	}
 	zval rv;
-	if (zend_call_method_if_exists(Z_OBJ(m->frontend), cf_s_getBackend, &rv, 0, NULL) == FAILURE) {
+	zend_function *fn = zend_hash_find_ptr_lc(&Z_OBJCE(m->frontend)->function_table, cf_s_getBackend);
+	if (!fn) {
 		return NULL;
 	}
-	if (EG(exception)) {
-		zend_clear_exception();
-		zval_ptr_dtor(&rv);
+	if (cf_call(m, Z_OBJ(m->frontend), cf_s_getBackend, &rv, 0, NULL) == FAILURE) {
+		/* NULL with the exception pending: the store failed (the caller reports it) */
 		return NULL;
 	}
 	if (Z_TYPE(rv) != IS_OBJECT) {
 		zval_ptr_dtor(&rv);
 		return NULL;
+	}
+	if (m->backend_obj) {
+		/* answered re-entrantly meanwhile */
+		zval_ptr_dtor(&rv);
+		return m->backend_obj;
 	}
 	/* Owned: a frontend may hand out a new backend object per call, so ours must stay alive. */
 	m->backend_obj = Z_OBJ(rv);
@@ -151,7 +178,7 @@ static zend_result cf_fe_find_by_tag(cf_meta *m, zend_string *tag, zval *rv)
 	zend_object *backend = cf_fe_backend(m);
 	array_init(rv);
 	if (!backend) {
-		return SUCCESS;
+		return EG(exception) ? FAILURE : SUCCESS;
 	}
 	zend_function *fn = zend_hash_find_ptr_lc(&backend->ce->function_table, cf_s_findIdentifiersByTag);
 	if (!fn) {
@@ -160,16 +187,17 @@ static zend_result cf_fe_find_by_tag(cf_meta *m, zend_string *tag, zval *rv)
 	}
 	zval arg, ret;
 	ZVAL_STR(&arg, tag);
-	if (cf_call(backend, cf_s_findIdentifiersByTag, &ret, 1, &arg) == FAILURE) {
+	if (cf_call(m, backend, cf_s_findIdentifiersByTag, &ret, 1, &arg) == FAILURE) {
 		return FAILURE;
 	}
 	if (Z_TYPE(ret) == IS_ARRAY) {
 		zval *v;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(ret), v)
 		{
+			ZVAL_DEREF(v);
 			if (Z_TYPE_P(v) == IS_STRING) {
-				Z_ADDREF_P(v);
-				add_next_index_zval(rv, v);
+				/* may be interned (a literal of the frontend's code): never Z_ADDREF it */
+				add_next_index_str(rv, zend_string_copy(Z_STR_P(v)));
 			}
 		}
 		ZEND_HASH_FOREACH_END();
@@ -180,7 +208,7 @@ static zend_result cf_fe_find_by_tag(cf_meta *m, zend_string *tag, zval *rv)
 
 static zend_result cf_fe_collect_garbage(cf_meta *m)
 {
-	return cf_call(Z_OBJ(m->frontend), cf_s_collectGarbage, NULL, 0, NULL);
+	return cf_call(m, Z_OBJ(m->frontend), cf_s_collectGarbage, NULL, 0, NULL);
 }
 
 static zend_object *cf_fe_backend_object(cf_meta *m)
@@ -222,6 +250,7 @@ static const cf_meta_ops cf_meta_frontend_ops = {
 void cf_meta_frontend_init(cf_meta *m, zval *frontend)
 {
 	m->ops = &cf_meta_frontend_ops;
+	m->depth = 0;
 	ZVAL_COPY(&m->frontend, frontend);
 	m->backend_obj = NULL;
 }

@@ -16,7 +16,11 @@ namespace ClusterFile {
     {
         public function __construct(array $options = []) {}
 
-        public function setCache(\TYPO3\CMS\Core\Cache\Frontend\FrontendInterface $cache): void {}
+        /**
+         * Any cache frontend with a getIdentifier() method: TYPO3's FrontendInterface, Flow's
+         * and Neos' frontends, or a host's own (checked at run time, not by type).
+         */
+        public function setCache(object $cache): void {}
 
         public function set(string $entryIdentifier, string $data, array $tags = [], ?int $lifetime = null): void {}
 

@@ -1,12 +1,12 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 49340909a71509cb7d504eba4c5199719f4b21e8 */
+ * Stub hash: 2dfcb084d40034aa42c0937c797baeee6f5d17d6 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ClusterFile_NativeBackend___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ClusterFile_NativeBackend_setCache, 0, 1, IS_VOID, 0)
-	ZEND_ARG_OBJ_INFO(0, cache, TYPO3\\CMS\\Core\\Cache\\Frontend\\FrontendInterface, 0)
+	ZEND_ARG_TYPE_INFO(0, cache, IS_OBJECT, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ClusterFile_NativeBackend_set, 0, 2, IS_VOID, 0)

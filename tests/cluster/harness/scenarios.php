@@ -233,7 +233,9 @@ scenario('metadata-store-dies-and-recovers', 2, function (Cluster $c): void {
         "store down: set raises TYPO3's Cache\\Exception 1747500022", $write);
     check(no_warnings([$write]), 'store down: the failed write raises no warning', $write);
     $flush = $a->call(['op' => 'flushByTag', 'tag' => 'pageId_9']);
-    check($flush['ok'] && no_warnings([$flush]), 'store down: flushByTag is swallowed quietly', $flush);
+    check(!$flush['ok'] && $flush['exception']['class'] === 'TYPO3\CMS\Core\Cache\Exception' && $flush['exception']['code'] === 1747500061,
+        "store down: flushByTag is not acknowledged, it raises TYPO3's Cache\\Exception 1747500061", $flush);
+    check(no_warnings([$flush]), 'store down: the failed flushByTag raises no warning', $flush);
     if ($kind === 'sqlite') {
         $lock->exec('COMMIT');
         $lock = null;
