@@ -18,6 +18,8 @@
 #include "src/meta.h"
 #include "src/php_typo3.h"
 #include "src/codec.h"
+#include "src/php_functions.h"
+#include "stubs/functions_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
 
@@ -79,10 +81,10 @@ static PHP_MINFO_FUNCTION(clusterfile)
 
 static const zend_module_dep clusterfile_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_REQUIRED("igbinary") ZEND_MOD_END};
 
-zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile", NULL,
-	PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile), NULL, PHP_MINFO(clusterfile),
-	PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile), PHP_GINIT(clusterfile), PHP_GSHUTDOWN(clusterfile), NULL,
-	STANDARD_MODULE_PROPERTIES_EX};
+zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile",
+	ext_functions, PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile), NULL,
+	PHP_MINFO(clusterfile), PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile), PHP_GINIT(clusterfile),
+	PHP_GSHUTDOWN(clusterfile), NULL, STANDARD_MODULE_PROPERTIES_EX};
 
 #ifdef COMPILE_DL_CLUSTERFILE
 #ifdef ZTS

@@ -67,6 +67,7 @@ typedef struct cf_options {
 	int64_t min_compressed_bytes;   /* 0..1048576, default 1024 */
 	int64_t payload_l1_max_entries; /* 0..1024, default 32 */
 	int64_t payload_l1_max_bytes;   /* 0..67108864, default 4194304 */
+	int64_t l1_max_age_seconds;     /* 0..86400, default 2; 0 = the L1s live for the request only */
 	char *backend_version_env_var;  /* ^[A-Z_][A-Z0-9_]{0,63}$, default IMAGE_TAG */
 	bool fsync;                     /* default false */
 	bool has_metadata_cache;        /* metadataCache (a frontend object) was given */

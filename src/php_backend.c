@@ -97,8 +97,10 @@ typedef struct cf_backend {
 	zend_string *ns_tag;     /* "__cfb_ns__<cache_name>" */
 	zval meta_option;        /* metadataCache option (a frontend object) or UNDEF */
 	cf_meta meta;            /* meta.ops == NULL until resolved */
-	/* request-scoped state, valid while epoch == CF_G(request_epoch) */
+	/* request-scoped state, valid while epoch == CF_G(request_epoch) (RINIT and ClusterFile\reset()
+	 * move it) and for at most opts.l1_max_age_seconds since l1_since (a monotonic clock, ms) */
 	zend_ulong epoch;
+	int64_t l1_since;
 	zend_ulong gc_epoch;
 	cf_lru *payload_l1;
 	HashTable meta_l1;  /* identifier -> IS_PTR cf_meta_l1_entry* | IS_FALSE (looked up, absent) */
@@ -243,12 +245,35 @@ static void cf_backend_clear_l1(cf_backend *b)
 	cf_hash_reset(&b->verified);
 }
 
-/* Called at the top of every method: a new request starts with empty L1s. */
+/* Milliseconds of a monotonic clock (the L1 age; wall-clock jumps must not extend it). */
+static int64_t cf_monotonic_ms(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
+		return 0;
+	}
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Called at the top of every method: a new request or unit of work (ClusterFile\reset()) starts
+ * with empty L1s, and L1s older than l1MaxAgeSeconds are emptied, so a worker that serves many
+ * units of work in one PHP request revalidates against the metadata store at least that often.
+ */
 static void cf_backend_touch(cf_backend *b)
 {
 	if (b->epoch != CF_G(request_epoch)) {
 		cf_backend_clear_l1(b);
 		b->epoch = CF_G(request_epoch);
+		b->l1_since = cf_monotonic_ms();
+		return;
+	}
+	if (b->opts.l1_max_age_seconds > 0) {
+		int64_t now = cf_monotonic_ms();
+		if (now - b->l1_since >= b->opts.l1_max_age_seconds * 1000) {
+			cf_backend_clear_l1(b);
+			b->l1_since = now;
+		}
 	}
 }
 
@@ -748,6 +773,7 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 		&cf_emalloc_allocator, cf_l1_release, NULL);
 	cf_set_cache_name(b, ZEND_STRL("unbound"));
 	b->epoch = CF_G(request_epoch);
+	b->l1_since = cf_monotonic_ms();
 	b->constructed = true;
 }
 

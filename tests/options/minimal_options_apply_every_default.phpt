@@ -32,6 +32,7 @@ array (
   'minCompressedBytes' => 1024,
   'payloadL1MaxEntries' => 32,
   'payloadL1MaxBytes' => 4194304,
+  'l1MaxAgeSeconds' => 2,
   'backendVersionEnvVar' => 'IMAGE_TAG',
   'fsync' => false,
   'metadataCache' => false,

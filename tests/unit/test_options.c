@@ -620,6 +620,7 @@ static const int_opt int_opts[] = {
 	{"minCompressedBytes", 0, 1048576, offsetof(cf_options, min_compressed_bytes)},
 	{"payloadL1MaxEntries", 0, 1024, offsetof(cf_options, payload_l1_max_entries)},
 	{"payloadL1MaxBytes", 0, 67108864, offsetof(cf_options, payload_l1_max_bytes)},
+	{"l1MaxAgeSeconds", 0, 86400, offsetof(cf_options, l1_max_age_seconds)},
 };
 
 static void check_int_stored(const int_opt *io, int64_t value)
