@@ -880,7 +880,9 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 			zval_ptr_dtor(&user_tags);
 			CF_COUNT(b, WRITE_ERROR);
 			cf_throw_plain(CF_E_STORE, "encoding failed: %s", cf_codec_strerror(cs));
-			cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend write failed; see log for details");
+			cf_throw_cache(CF_E_WRITE_FAILED,
+				"ClusterFileBackend: set(\"%s\") of cache \"%s\" failed: encoding the payload failed (see previous)",
+				ZSTR_VAL(id), ZSTR_VAL(b->cache_name));
 			RETURN_THROWS();
 		}
 		file = encoded;
@@ -898,7 +900,9 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 		zval_ptr_dtor(&user_tags);
 		CF_COUNT(b, WRITE_ERROR);
 		cf_throw_plain(CF_E_STORE, "sha256 failed");
-		cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend write failed; see log for details");
+		cf_throw_cache(CF_E_WRITE_FAILED,
+			"ClusterFileBackend: set(\"%s\") of cache \"%s\" failed: hashing the payload failed (see previous)",
+			ZSTR_VAL(id), ZSTR_VAL(b->cache_name));
 		RETURN_THROWS();
 	}
 
@@ -910,6 +914,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	ZVAL_UNDEF(&ns_tags);
 
 	/* 1. What the cluster has now (decides repair vs. normal path; a failing store fails the write before any IO). */
+	const char *failed = "the metadata store failed reading the current record";
 	zval rv;
 	if (m->ops->get(m, key, &rv) == FAILURE) {
 		goto fail;
@@ -925,6 +930,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 		int err = errno;
 		cf_throw_plain(CF_E_STORE, "write under localPath \"%s\" failed: %s (errno %d: %s)",
 			b->store.root_len ? b->store.root : "/", cf_store_strerror(ss), err, strerror(err));
+		failed = "writing the payload file under localPath failed";
 		goto fail;
 	}
 
@@ -932,6 +938,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	cf_record_to_array(&record, ZSTR_VAL(id), ZSTR_LEN(id), &rec, b->serializer, &user_tags);
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
 	if (m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now)) == FAILURE) {
+		failed = "the metadata store failed writing the record";
 		goto fail;
 	}
 
@@ -974,7 +981,8 @@ fail:
 	if (encoded) {
 		efree(encoded);
 	}
-	cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend write failed; see log for details");
+	cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend: set(\"%s\") of cache \"%s\" failed: %s (see previous)",
+		ZSTR_VAL(id), ZSTR_VAL(b->cache_name), failed);
 	RETURN_THROWS();
 }
 

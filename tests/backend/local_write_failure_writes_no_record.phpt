@@ -22,7 +22,7 @@ echo "blocked file untouched: ", file_get_contents("$root/blocked"), "\n";
 var_dump($b->has('e'), $b->get('e'));
 ?>
 --EXPECT--
-TYPO3\CMS\Core\Cache\Exception 1747500022: ClusterFileBackend write failed; see log for details
+TYPO3\CMS\Core\Cache\Exception 1747500022: ClusterFileBackend: set("e") of cache "pages" failed: writing the payload file under localPath failed (see previous)
 previous: ClusterFile\Exception 1747500060
 metadata calls: get, records: 0
 blocked file untouched: not a directory

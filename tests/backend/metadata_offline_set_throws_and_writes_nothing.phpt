@@ -24,7 +24,7 @@ echo "write errors: ", $b->getStatistics()['cache_write_error_total'], "\n";
 ?>
 --EXPECT--
 TYPO3\CMS\Core\Cache\Exception 1747500022
-ClusterFileBackend write failed; see log for details
+ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed reading the current record (see previous)
 previous: RuntimeException: metadata cache offline during get
 bool(false)
 metadata calls: get

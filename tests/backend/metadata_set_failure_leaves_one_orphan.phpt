@@ -47,8 +47,8 @@ $b->set('e', 'payload');
 echo "after recovery: files ", count(cf_files($dir)), ", records ", count($inner->backend->entries), ", get ", $b->get('e'), "\n";
 ?>
 --EXPECT--
-TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
-TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
+TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed writing the record (see previous)
+TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed writing the record (see previous)
 files: 1, records: 0
 bool(false)
 after recovery: files 1, records 1, get payload

@@ -32,7 +32,7 @@ $b->reset();
 echo 'other: '; var_dump($b->get('other'));
 ?>
 --EXPECTF--
-TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
+TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e") of cache "pages" failed: writing the payload file under localPath failed (see previous)
 previous: ClusterFile\Exception(1747500060): write under localPath "%s" failed: shard directory is a symlink or not a directory%s
 outside is empty: true
 no metadata written: true

@@ -40,7 +40,7 @@ echo 'the file is untouched: ', file_get_contents("$root/a-file"), "\n";
 ?>
 --EXPECTF--
 == localPath is a file
-set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
+set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("own") of cache "pages" failed: writing the payload file under localPath failed (see previous)
 previous: ClusterFile\Exception(1747500060): write under localPath "%s" failed: shard directory is a symlink or not a directory (errno 20: %s)
 own record: false
 get own: bool(false)
@@ -51,7 +51,7 @@ blob misses: 1, broken misses: 0
 shared state: valid
 collectGarbage: ok
 == localPath under a file
-set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend write failed; see log for details
+set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("own") of cache "pages" failed: writing the payload file under localPath failed (see previous)
 previous: ClusterFile\Exception(1747500060): write under localPath "%s" failed: shard directory is a symlink or not a directory (errno 20: %s)
 own record: false
 get own: bool(false)
