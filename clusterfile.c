@@ -29,6 +29,8 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	clusterfile_globals->request_epoch = 0;
+	clusterfile_globals->gc_done = NULL;
+	clusterfile_globals->gc_done_epoch = 0;
 }
 
 static PHP_GSHUTDOWN_FUNCTION(clusterfile)
@@ -60,6 +62,16 @@ static PHP_RINIT_FUNCTION(clusterfile)
 	return SUCCESS;
 }
 
+static PHP_RSHUTDOWN_FUNCTION(clusterfile)
+{
+	if (CF_G(gc_done)) {
+		zend_hash_destroy(CF_G(gc_done));
+		FREE_HASHTABLE(CF_G(gc_done));
+		CF_G(gc_done) = NULL;
+	}
+	return SUCCESS;
+}
+
 static PHP_MINFO_FUNCTION(clusterfile)
 {
 	char buf[64];
@@ -82,9 +94,9 @@ static PHP_MINFO_FUNCTION(clusterfile)
 static const zend_module_dep clusterfile_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_REQUIRED("igbinary") ZEND_MOD_END};
 
 zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile",
-	ext_functions, PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile), NULL,
-	PHP_MINFO(clusterfile), PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile), PHP_GINIT(clusterfile),
-	PHP_GSHUTDOWN(clusterfile), NULL, STANDARD_MODULE_PROPERTIES_EX};
+	ext_functions, PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile),
+	PHP_RSHUTDOWN(clusterfile), PHP_MINFO(clusterfile), PHP_CLUSTERFILE_VERSION, PHP_MODULE_GLOBALS(clusterfile),
+	PHP_GINIT(clusterfile), PHP_GSHUTDOWN(clusterfile), NULL, STANDARD_MODULE_PROPERTIES_EX};
 
 #ifdef COMPILE_DL_CLUSTERFILE
 #ifdef ZTS

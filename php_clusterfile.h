@@ -15,6 +15,11 @@ ZEND_BEGIN_MODULE_GLOBALS(clusterfile)
 /* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
  * before use, so request-scoped state never crosses a request even when the object does. */
 zend_ulong request_epoch;
+/* Metadata stores whose GC ran in this unit of work (object handle -> the object, one reference),
+ * valid while gc_done_epoch == request_epoch: collectGarbage() of several caches sharing one
+ * metadata cache runs its GC once. NULL until the first collectGarbage(); freed in RSHUTDOWN. */
+HashTable *gc_done;
+zend_ulong gc_done_epoch;
 ZEND_END_MODULE_GLOBALS(clusterfile)
 
 ZEND_EXTERN_MODULE_GLOBALS(clusterfile)

@@ -101,7 +101,6 @@ typedef struct cf_backend {
 	 * move it) and for at most opts.l1_max_age_seconds since l1_since (a monotonic clock, ms) */
 	zend_ulong epoch;
 	int64_t l1_since;
-	zend_ulong gc_epoch;
 	cf_lru *payload_l1;
 	HashTable meta_l1;  /* identifier -> IS_PTR cf_meta_l1_entry* | IS_FALSE (looked up, absent) */
 	HashTable verified; /* payload hash -> true: checksum verified this request (require path) */
@@ -1290,24 +1289,46 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 	}
 }
 
+/* The metadata stores collected in this unit of work (see php_clusterfile.h). */
+static HashTable *cf_gc_done(void)
+{
+	if (CF_G(gc_done) && CF_G(gc_done_epoch) != CF_G(request_epoch)) {
+		/* a new unit of work: detached first, releasing a store object may run userland */
+		HashTable *old = CF_G(gc_done);
+		CF_G(gc_done) = NULL;
+		zend_hash_destroy(old);
+		FREE_HASHTABLE(old);
+	}
+	if (!CF_G(gc_done)) {
+		ALLOC_HASHTABLE(CF_G(gc_done));
+		zend_hash_init(CF_G(gc_done), 4, NULL, ZVAL_PTR_DTOR, 0);
+		CF_G(gc_done_epoch) = CF_G(request_epoch);
+	}
+	return CF_G(gc_done);
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	CF_BACKEND_FETCH(b);
 	/* Leftovers of writers that died mid-write (never a file another writer is still writing). */
 	cf_store_sweep_temp(&b->store, (time_t)cf_now(), CF_TEMP_MAX_AGE);
-	/* The metadata cache is shared by every cluster cache: collect it once per request. */
-	if (b->gc_epoch == CF_G(request_epoch) + 1) {
-		return;
-	}
 	cf_meta *m = cf_backend_meta(b);
 	if (!m) {
 		RETURN_THROWS();
 	}
+	/* The metadata cache is shared by every cluster cache: collect it once per request (or unit of
+	 * work) however many caches ask. */
+	zend_object *store = Z_OBJ(m->frontend);
+	if (zend_hash_index_exists(cf_gc_done(), store->handle)) {
+		return;
+	}
 	if (m->ops->collect_garbage(m) == FAILURE) {
 		RETURN_THROWS();
 	}
-	b->gc_epoch = CF_G(request_epoch) + 1;
+	zval keep;
+	ZVAL_OBJ_COPY(&keep, store);
+	zend_hash_index_update(cf_gc_done(), store->handle, &keep);
 }
 
 /* requireOnce()/require(): metadata valid, file present and verified once per request, then PHP's own include. */
@@ -1384,7 +1405,9 @@ PHP_METHOD(ClusterFile_NativeBackend, reset)
 	ZEND_PARSE_PARAMETERS_NONE();
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
-	b->gc_epoch = 0;
+	if (b->meta.ops && CF_G(gc_done)) {
+		zend_hash_index_del(CF_G(gc_done), Z_OBJ(b->meta.frontend)->handle);
+	}
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, getOptions)
