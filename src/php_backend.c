@@ -1213,6 +1213,27 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 	b->counters[CF_M_FLUSH_TAG] += count;
 }
 
+/* Whether raw is a usable, live record of id whose tags include tag. */
+static bool cf_record_carries_live_tag(zval *raw, zend_string *id, zend_string *tag)
+{
+	cf_record rec;
+	if (Z_TYPE_P(raw) != IS_ARRAY || !cf_record_from_array(raw, ZSTR_VAL(id), ZSTR_LEN(id), &rec) ||
+		!cf_record_is_live(&rec, cf_now()) || cf_record_is_from_future(&rec, cf_now())) {
+		return false;
+	}
+	zval *tags = zend_hash_str_find_deref(Z_ARRVAL_P(raw), ZEND_STRL("tags"));
+	zval *t;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), t)
+	{
+		ZVAL_DEREF(t);
+		if (Z_TYPE_P(t) == IS_STRING && zend_string_equals(Z_STR_P(t), tag)) {
+			return true;
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+	return false;
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 {
 	zend_string *tag;
@@ -1251,16 +1272,18 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 											 Z_STRVAL_P(zk), Z_STRLEN_P(zk), &rest, &rest_len, &hashed)) {
 			continue;
 		}
+		/* The store's tag index may be stale (TYPO3's Redis and transient backends keep tag sets
+		 * past the entry's TTL): only a live record that still carries the tag counts. */
+		zval rv;
+		if (m->ops->get(m, Z_STR_P(zk), &rv) == FAILURE) {
+			if (!cf_clear_exception()) {
+				break;
+			}
+			continue;
+		}
 		zend_string *found = NULL;
 		if (hashed) {
 			/* the key does not carry the identifier: the record does */
-			zval rv;
-			if (m->ops->get(m, Z_STR_P(zk), &rv) == FAILURE) {
-				if (!cf_clear_exception()) {
-					break;
-				}
-				continue;
-			}
 			zval *idv = Z_TYPE(rv) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL(rv), ZEND_STRL("identifier")) : NULL;
 			if (idv && Z_TYPE_P(idv) == IS_STRING && cf_ident_is_valid(Z_STRVAL_P(idv), Z_STRLEN_P(idv))) {
 				zend_string *probe = cf_meta_key(b, Z_STR_P(idv));
@@ -1269,10 +1292,14 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 				}
 				zend_string_release(probe);
 			}
-			zval_ptr_dtor(&rv);
 		} else {
 			found = zend_string_init(rest, rest_len, 0);
 		}
+		if (found && !cf_record_carries_live_tag(&rv, found, tag)) {
+			zend_string_release(found);
+			found = NULL;
+		}
+		zval_ptr_dtor(&rv);
 		if (found) {
 			if (zend_hash_add_empty_element(&seen, found)) {
 				add_next_index_str(return_value, found);
