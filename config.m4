@@ -12,6 +12,12 @@ PHP_ARG_ENABLE([clusterfile-debug],
     [clusterfile: extra assertions for development builds])],
   [no], [no])
 
+PHP_ARG_ENABLE([clusterfile-dev],
+  [whether to build clusterfile with -Werror],
+  [AS_HELP_STRING([--enable-clusterfile-dev],
+    [clusterfile: treat compiler warnings as errors (the project's CI; off for pecl and distribution builds)])],
+  [no], [no])
+
 PHP_ARG_WITH([libzstd],
   [for the zstd library],
   [AS_HELP_STRING([[--with-libzstd[=DIR]]],
@@ -56,29 +62,21 @@ if test "$PHP_CLUSTERFILE" != "no"; then
   PHP_EVAL_INCLINE($LIBCRYPTO_CFLAGS)
   PHP_EVAL_LIBLINE($LIBCRYPTO_LIBS, CLUSTERFILE_SHARED_LIBADD)
 
-  dnl --- igbinary: a declared module dependency ---------------------------
-  AC_MSG_CHECKING([for igbinary headers])
-  cf_igbinary_found=no
-  for cf_inc in "$phpincludedir" "$abs_srcdir/../igbinary"; do
-    if test -r "$cf_inc/ext/igbinary/igbinary.h"; then
-      cf_igbinary_found=yes
-      break
-    fi
-  done
-  if test "$cf_igbinary_found" = "no"; then
-    AC_MSG_RESULT([no])
-    AC_MSG_ERROR([clusterfile needs the igbinary headers (Debian: apt-get install php8.2-igbinary)])
-  fi
-  AC_MSG_RESULT([$cf_inc/ext/igbinary])
-  PHP_ADD_EXTENSION_DEP(clusterfile, igbinary)
+  dnl --- igbinary: optional. Only its version string is read (the serializer label), so no
+  dnl headers are needed; when it is loaded it loads first.
+  PHP_ADD_EXTENSION_DEP(clusterfile, igbinary, true)
   PHP_ADD_EXTENSION_DEP(clusterfile, spl)
 
   if test "$PHP_CLUSTERFILE_DEBUG" != "no"; then
     AC_DEFINE([CF_DEBUG], [1], [clusterfile debug build])
   fi
 
-  dnl Warnings: the project builds with -Wall -Wextra -Werror.
-  CF_WARN_CFLAGS="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers"
+  dnl Warnings: -Wall -Wextra always; -Werror only with --enable-clusterfile-dev (CI), so a newer
+  dnl compiler's new warning never breaks a user's build.
+  CF_WARN_CFLAGS="-Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers"
+  if test "$PHP_CLUSTERFILE_DEV" != "no"; then
+    CF_WARN_CFLAGS="$CF_WARN_CFLAGS -Werror"
+  fi
 
   CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c"
   CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_typo3.c src/php_functions.c"
