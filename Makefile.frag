@@ -9,11 +9,12 @@ CF_UNIT_DIR = $(builddir)/tests/unit/build
 CF_UNIT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-missing-field-initializers -I$(srcdir)/src $(LIBZSTD_CFLAGS)
 CF_UNIT_LIBS = $(LIBZSTD_LIBS) $(ZLIB_LIBS) $(LIBCRYPTO_LIBS) -lcmocka
-CF_UNIT_TESTS = hash codec store lru ident record options
+CF_UNIT_TESTS = hash codec store lru ident record options gc
 CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 
 # Per-test link flags: syscall failure injection through the linker's --wrap.
-CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read
+CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read,--wrap=futimens
+CF_WRAP_gc = -Wl,--wrap=unlinkat,--wrap=fstatat,--wrap=realloc
 
 $(CF_UNIT_DIR)/test_%: $(srcdir)/tests/unit/test_%.c $(CF_CORE_SRC) $(srcdir)/tests/unit/unit.h $(wildcard $(srcdir)/src/*.h)
 	@mkdir -p $(CF_UNIT_DIR)

@@ -19,6 +19,7 @@
 #include "src/php_typo3.h"
 #include "src/codec.h"
 #include "src/php_functions.h"
+#include "src/php_gc.h"
 #include "stubs/functions_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
@@ -64,11 +65,7 @@ static PHP_RINIT_FUNCTION(clusterfile)
 
 static PHP_RSHUTDOWN_FUNCTION(clusterfile)
 {
-	if (CF_G(gc_done)) {
-		zend_hash_destroy(CF_G(gc_done));
-		FREE_HASHTABLE(CF_G(gc_done));
-		CF_G(gc_done) = NULL;
-	}
+	cf_php_gc_rshutdown();
 	return SUCCESS;
 }
 

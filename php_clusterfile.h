@@ -15,9 +15,10 @@ ZEND_BEGIN_MODULE_GLOBALS(clusterfile)
 /* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
  * before use, so request-scoped state never crosses a request even when the object does. */
 zend_ulong request_epoch;
-/* Metadata stores whose GC ran in this unit of work (object handle -> the object, one reference),
- * valid while gc_done_epoch == request_epoch: collectGarbage() of several caches sharing one
- * metadata cache runs its GC once. NULL until the first collectGarbage(); freed in RSHUTDOWN. */
+/* The garbage collection done in this unit of work, valid while gc_done_epoch == request_epoch:
+ * metadata stores (object handle -> the object, one reference) and local stores (localPath ->
+ * true), so collectGarbage() of several caches sharing one metadata cache or one localPath does
+ * that work once. NULL until the first collectGarbage(); freed in RSHUTDOWN (src/php_gc.c). */
 HashTable *gc_done;
 zend_ulong gc_done_epoch;
 ZEND_END_MODULE_GLOBALS(clusterfile)

@@ -11,6 +11,9 @@ $clusterNamespace = ['environment' => 'prod', 'instance' => 'site-a'];
 
 return [
     'SYS' => [
+        // The local stores' modes (unset: the umask decides): a CLI user and the web user in one group.
+        'folderCreateMask' => '2770',
+        'fileCreateMask' => '0660',
         'caching' => [
             'cacheConfigurations' => [
                 // The metadata cache: any taggable TYPO3 cache shared by all pods (database, Redis/Valkey).
@@ -29,6 +32,9 @@ return [
                         // TYPO3 >= 14.3.1 casts this to bool; true = compressionCodec (zstd).
                         'compression' => true,
                         'defaultLifetime' => 86400,
+                        // Disk budget of this localPath. The three caches share one 2Gi emptyDir
+                        // (examples/kubernetes.yaml): their budgets add up to 1.5 GiB.
+                        'localMaxBytes' => 1024 * 1024 * 1024,
                     ],
                     'groups' => ['pages'],
                 ],
@@ -39,6 +45,7 @@ return [
                         'localPath' => '/app/var/cache/cluster/rootline',
                         'metadataCacheIdentifier' => 'cluster_meta',
                         'namespace' => $clusterNamespace,
+                        'localMaxBytes' => 256 * 1024 * 1024,
                     ],
                     'groups' => ['pages'],
                 ],
@@ -49,6 +56,7 @@ return [
                         'localPath' => '/app/var/cache/cluster/typoscript',
                         'metadataCacheIdentifier' => 'cluster_meta',
                         'namespace' => $clusterNamespace,
+                        'localMaxBytes' => 256 * 1024 * 1024,
                     ],
                     'groups' => ['pages'],
                 ],

@@ -120,6 +120,8 @@ enum {
 	SEEN_BACKEND_VERSION_ENV_VAR = 1u << 15,
 	SEEN_FSYNC = 1u << 16,
 	SEEN_L1_MAX_AGE_SECONDS = 1u << 17,
+	SEEN_LOCAL_MAX_BYTES = 1u << 18,
+	SEEN_LOCAL_MAX_AGE_SECONDS = 1u << 19,
 	/* state, not keys */
 	F_NAMESPACE_OK = 1u << 24,        /* namespace was an array: its members are required */
 	F_COMPRESSION_TRUE = 1u << 25,    /* compression: true, resolved in finish() */
@@ -236,6 +238,8 @@ static const opt_def top_defs[] = {
 	{"payloadL1MaxEntries", SEEN_PAYLOAD_L1_MAX_ENTRIES, K_INT, 0, 1024},
 	{"payloadL1MaxBytes", SEEN_PAYLOAD_L1_MAX_BYTES, K_INT, 0, 67108864},
 	{"l1MaxAgeSeconds", SEEN_L1_MAX_AGE_SECONDS, K_INT, 0, 86400},
+	{"localMaxBytes", SEEN_LOCAL_MAX_BYTES, K_INT, 0, CF_LOCAL_MAX_BYTES_MAX},
+	{"localMaxAgeSeconds", SEEN_LOCAL_MAX_AGE_SECONDS, K_INT, 0, CF_LOCAL_MAX_AGE_MAX},
 	{"backendVersionEnvVar", SEEN_BACKEND_VERSION_ENV_VAR, K_PATTERN, 0, 0, "^[A-Z_][A-Z0-9_]{0,63}$", match_env_var},
 	{"fsync", SEEN_FSYNC, K_BOOL},
 	{NULL},
@@ -363,6 +367,8 @@ void cf_options_init(cf_options *o)
 	o->payload_l1_max_entries = 32;
 	o->payload_l1_max_bytes = 4194304;
 	o->l1_max_age_seconds = 2;
+	o->local_max_bytes = 1073741824;
+	o->local_max_age_seconds = 604800;
 	/* NULL on allocation failure: finish() retries and reports. */
 	o->backend_version_env_var = strdup(default_env_var);
 	o->fsync = false;
@@ -540,6 +546,12 @@ static void apply_int(cf_options *o, const opt_def *d, const char *path, const c
 		break;
 	case SEEN_L1_MAX_AGE_SECONDS:
 		o->l1_max_age_seconds = v->i;
+		break;
+	case SEEN_LOCAL_MAX_BYTES:
+		o->local_max_bytes = v->i;
+		break;
+	case SEEN_LOCAL_MAX_AGE_SECONDS:
+		o->local_max_age_seconds = v->i;
 		break;
 	default:
 		break;

@@ -28,13 +28,11 @@
 #include "php_errors.h"
 #include "php_options.h"
 #include "php_typo3.h"
+#include "php_gc.h"
 #include "../stubs/backend_arginfo.h"
 
 zend_class_entry *cf_backend_ce;
 static zend_object_handlers cf_backend_handlers;
-
-/* Temp files older than this are leftovers of a crashed writer; collectGarbage() removes them. */
-#define CF_TEMP_MAX_AGE 3600
 
 /* ---- counters ------------------------------------------------------------------------------- */
 
@@ -61,7 +59,12 @@ static zend_object_handlers cf_backend_handlers;
 	X(INVALIDATION_ERROR, "remove")                                                                                    \
 	X(REQUIRE_HIT, "require_hit_total")                                                                                \
 	X(BYTES_READ, "payload_bytes_read_total")                                                                          \
-	X(BYTES_WRITTEN, "payload_bytes_written_total")
+	X(BYTES_WRITTEN, "payload_bytes_written_total")                                                                    \
+	X(GC_RUN, "local_gc_run_total")                                                                                    \
+	X(GC_STEP, "local_gc_step_total")                                                                                  \
+	X(GC_REMOVED, "local_gc_removed_files_total")                                                                      \
+	X(GC_REMOVED_BYTES, "local_gc_removed_bytes_total")                                                                \
+	X(GC_ERROR, "local_gc_error_total")
 
 typedef enum cf_counter {
 #define CF_COUNTER_ENUM(name, label) CF_M_##name,
@@ -721,6 +724,69 @@ static void cf_set_cache_name(cf_backend *b, const char *name, size_t len)
 	b->ns_tag = zend_string_init(buf, n, 0);
 }
 
+/*
+ * One of TYPO3's SYS.folderCreateMask / SYS.fileCreateMask when set: as TYPO3 reads them, the
+ * digits of the value taken as octal ("2775", "0664", or the int 664). Anything else (unset, not
+ * 3-4 octal digits) is CF_STORE_MODE_UMASK: the process umask decides.
+ */
+static int cf_typo3_create_mask(const char *key, size_t key_len)
+{
+	zval *conf;
+	zval *v;
+	char digits[24];
+	size_t n, i;
+	int mode = 0;
+
+	conf = zend_hash_str_find_deref(&EG(symbol_table), ZEND_STRL("TYPO3_CONF_VARS"));
+	if (!conf || Z_TYPE_P(conf) != IS_ARRAY) {
+		return CF_STORE_MODE_UMASK;
+	}
+	v = zend_hash_str_find_deref(Z_ARRVAL_P(conf), ZEND_STRL("SYS"));
+	if (!v || Z_TYPE_P(v) != IS_ARRAY) {
+		return CF_STORE_MODE_UMASK;
+	}
+	v = zend_hash_str_find_deref(Z_ARRVAL_P(v), key, key_len);
+	if (!v) {
+		return CF_STORE_MODE_UMASK;
+	}
+	if (Z_TYPE_P(v) == IS_STRING) {
+		n = Z_STRLEN_P(v);
+		if (n >= sizeof(digits)) {
+			return CF_STORE_MODE_UMASK;
+		}
+		memcpy(digits, Z_STRVAL_P(v), n);
+	} else if (Z_TYPE_P(v) == IS_LONG && Z_LVAL_P(v) >= 0) {
+		n = (size_t)snprintf(digits, sizeof(digits), ZEND_LONG_FMT, Z_LVAL_P(v));
+	} else {
+		return CF_STORE_MODE_UMASK;
+	}
+	if (n < 3 || n > 4) {
+		return CF_STORE_MODE_UMASK;
+	}
+	for (i = 0; i < n; i++) {
+		if (digits[i] < '0' || digits[i] > '7') {
+			return CF_STORE_MODE_UMASK;
+		}
+		mode = mode * 8 + (digits[i] - '0');
+	}
+	return mode;
+}
+
+/* The local store for this backend's options: modes from TYPO3's masks, the atime refresh the GC needs. */
+static cf_store_status cf_backend_init_store(cf_backend *b, const char *suffix)
+{
+	cf_gc_limits lim;
+	cf_store_status st = cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, suffix, b->opts.fsync);
+	if (st != CF_STORE_OK) {
+		return st;
+	}
+	b->store.dir_mode = cf_typo3_create_mask(ZEND_STRL("folderCreateMask"));
+	b->store.file_mode = cf_typo3_create_mask(ZEND_STRL("fileCreateMask"));
+	cf_php_gc_limits(&b->opts, &lim);
+	b->store.touch_after = cf_gc_touch_interval(&lim);
+	return CF_STORE_OK;
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, __construct)
 {
 	HashTable *options = NULL;
@@ -750,7 +816,7 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 	if (r == FAILURE) {
 		RETURN_THROWS();
 	}
-	if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, NULL, b->opts.fsync) != CF_STORE_OK) {
+	if (cf_backend_init_store(b, NULL) != CF_STORE_OK) {
 		cf_throw_invalid_cache(
 			CF_E_OPTIONS_INVALID, "ClusterFileBackend options invalid:\n[localPath] is not usable as a store root");
 		RETURN_THROWS();
@@ -810,8 +876,7 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 	bool php_mode = cf_typo3_is_php_frontend(Z_OBJCE_P(cache));
 	if (php_mode != b->php_mode || !b->cache_name || !zend_string_equals(b->cache_name, Z_STR(id))) {
 		cf_store_dtor(&b->store);
-		if (cf_store_init(&b->store, b->opts.local_path, b->opts.local_path_len, php_mode ? ".php" : NULL,
-				b->opts.fsync) != CF_STORE_OK) {
+		if (cf_backend_init_store(b, php_mode ? ".php" : NULL) != CF_STORE_OK) {
 			/* the same root was accepted at construction; only allocation can fail here */
 			zval_ptr_dtor(&id);
 			zend_throw_error(NULL, "ClusterFileBackend: cannot re-initialise the local store");
@@ -823,6 +888,26 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 	cf_set_cache_name(b, Z_STRVAL(id), Z_STRLEN(id));
 	zval_ptr_dtor(&id);
 	cf_backend_clear_l1(b);
+}
+
+static void cf_count_gc(cf_backend *b, cf_counter run, cf_gc_status st, const cf_gc_report *r);
+
+/*
+ * Bounds the local store at write time: sampled once per 1/256 of localMaxBytes written (by any
+ * process), a step collects 4 of the 256 shard directories against their share of the budget.
+ */
+static void cf_gc_after_write(cf_backend *b, size_t written, int64_t now)
+{
+	cf_gc_limits lim;
+	cf_gc_report r;
+	unsigned first;
+	cf_php_gc_limits(&b->opts, &lim);
+	if (!cf_gc_should_step(&lim, written, &first)) {
+		return;
+	}
+	cf_gc_status st =
+		cf_gc_step(b->opts.local_path, b->opts.local_path_len, &lim, (time_t)now, first, CF_GC_STEP_SHARDS, &r);
+	cf_count_gc(b, CF_M_GC_STEP, st, &r);
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, set)
@@ -948,6 +1033,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 		CF_COUNT(b, WRITE);
 	}
 	b->counters[CF_M_BYTES_WRITTEN] += (zend_long)file_len;
+	cf_gc_after_write(b, file_len, now);
 	zend_hash_del(&b->meta_l1, id);
 	zend_hash_str_del(&b->verified, rec.hash, CF_HEX64_LEN);
 	if (!b->php_mode) {
@@ -1316,30 +1402,30 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 	}
 }
 
-/* The metadata stores collected in this unit of work (see php_clusterfile.h). */
-static HashTable *cf_gc_done(void)
+/* Counts one collection or step of the local store. */
+static void cf_count_gc(cf_backend *b, cf_counter run, cf_gc_status st, const cf_gc_report *r)
 {
-	if (CF_G(gc_done) && CF_G(gc_done_epoch) != CF_G(request_epoch)) {
-		/* a new unit of work: detached first, releasing a store object may run userland */
-		HashTable *old = CF_G(gc_done);
-		CF_G(gc_done) = NULL;
-		zend_hash_destroy(old);
-		FREE_HASHTABLE(old);
-	}
-	if (!CF_G(gc_done)) {
-		ALLOC_HASHTABLE(CF_G(gc_done));
-		zend_hash_init(CF_G(gc_done), 4, NULL, ZVAL_PTR_DTOR, 0);
-		CF_G(gc_done_epoch) = CF_G(request_epoch);
-	}
-	return CF_G(gc_done);
+	b->counters[run]++;
+	b->counters[CF_M_GC_REMOVED] += (zend_long)(r->removed_temp + r->removed_expired + r->removed_evicted);
+	b->counters[CF_M_GC_REMOVED_BYTES] += (zend_long)r->removed_bytes;
+	b->counters[CF_M_GC_ERROR] += (zend_long)r->errors + (st == CF_GC_E_ROOT || st == CF_GC_E_ARG ? 1 : 0);
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	CF_BACKEND_FETCH(b);
-	/* Leftovers of writers that died mid-write (never a file another writer is still writing). */
-	cf_store_sweep_temp(&b->store, (time_t)cf_now(), CF_TEMP_MAX_AGE);
+	/* The local store: temp files of crashed writers, files past localMaxAgeSeconds, then the least
+	 * recently used down to localMaxBytes; once per localPath per unit of work however many caches
+	 * share it. A failure is counted, never thrown: the metadata GC below must still run. */
+	if (!cf_php_gc_local_done(b->opts.local_path, b->opts.local_path_len)) {
+		cf_gc_limits lim;
+		cf_gc_report r;
+		cf_php_gc_limits(&b->opts, &lim);
+		cf_gc_status st = cf_gc_collect(b->opts.local_path, b->opts.local_path_len, &lim, (time_t)cf_now(), &r);
+		cf_count_gc(b, CF_M_GC_RUN, st, &r);
+		cf_php_gc_local_mark(b->opts.local_path, b->opts.local_path_len);
+	}
 	cf_meta *m = cf_backend_meta(b);
 	if (!m) {
 		RETURN_THROWS();
@@ -1347,15 +1433,13 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 	/* The metadata cache is shared by every cluster cache: collect it once per request (or unit of
 	 * work) however many caches ask. */
 	zend_object *store = Z_OBJ(m->frontend);
-	if (zend_hash_index_exists(cf_gc_done(), store->handle)) {
+	if (cf_php_gc_meta_done(store)) {
 		return;
 	}
 	if (m->ops->collect_garbage(m) == FAILURE) {
 		RETURN_THROWS();
 	}
-	zval keep;
-	ZVAL_OBJ_COPY(&keep, store);
-	zend_hash_index_update(cf_gc_done(), store->handle, &keep);
+	cf_php_gc_meta_mark(store);
 }
 
 /* requireOnce()/require(): metadata valid, file present and verified once per request, then PHP's own include. */
@@ -1381,10 +1465,15 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		CF_COUNT(b, MISS_EXPIRED);
 		RETURN_FALSE;
 	}
+	/* PHP opens the file by path: pinned against the local GC from the check until the include is done */
+	char hash[CF_HEX64_LEN + 1];
+	memcpy(hash, e->rec.hash, sizeof(hash));
+	int pin = cf_store_pin(&b->store, hash);
 	if (!zend_hash_str_exists(&b->verified, e->rec.hash, CF_HEX64_LEN)) {
 		cf_store_status ss = cf_store_verify(
 			&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size, (size_t)b->opts.max_payload_bytes);
 		if (ss != CF_STORE_OK) {
+			cf_store_unpin(pin);
 			if (cf_store_is_integrity_failure(ss)) {
 				cf_record rec = e->rec;
 				cf_local_corrupt(b, id, &rec);
@@ -1396,17 +1485,33 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		zend_hash_str_add_empty_element(&b->verified, e->rec.hash, CF_HEX64_LEN);
 	} else if (cf_store_probe(&b->store, e->rec.hash) != CF_STORE_OK) {
 		/* verified earlier in this request, but the path changed since: start over next call */
+		cf_store_unpin(pin);
 		zend_hash_str_del(&b->verified, e->rec.hash, CF_HEX64_LEN);
 		CF_COUNT(b, BLOB_MISS);
 		RETURN_FALSE;
 	}
 	char path[MAXPATHLEN];
-	size_t plen = cf_store_path(&b->store, e->rec.hash, path, sizeof(path));
+	size_t plen = cf_store_path(&b->store, hash, path, sizeof(path));
 	if (plen == 0) {
+		cf_store_unpin(pin);
 		RETURN_FALSE;
 	}
 	zend_string *zpath = zend_string_init(path, plen, 0);
-	zend_result r = cf_typo3_require(zpath, once, return_value);
+	/* the included code may run anything (this backend's reset(), a flush): e is not used past here */
+	zend_result r = FAILURE;
+	zend_try
+	{
+		r = cf_typo3_require(zpath, once, return_value);
+	}
+	zend_catch
+	{
+		/* a fatal error in the included code: the pin must not outlive the request */
+		cf_store_unpin(pin);
+		zend_string_release(zpath);
+		zend_bailout();
+	}
+	zend_end_try();
+	cf_store_unpin(pin);
 	zend_string_release(zpath);
 	if (r == FAILURE) {
 		if (EG(exception)) {
@@ -1432,8 +1537,9 @@ PHP_METHOD(ClusterFile_NativeBackend, reset)
 	ZEND_PARSE_PARAMETERS_NONE();
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
-	if (b->meta.ops && CF_G(gc_done)) {
-		zend_hash_index_del(CF_G(gc_done), Z_OBJ(b->meta.frontend)->handle);
+	cf_php_gc_local_forget(b->opts.local_path, b->opts.local_path_len);
+	if (b->meta.ops) {
+		cf_php_gc_meta_forget(Z_OBJ(b->meta.frontend));
 	}
 }
 

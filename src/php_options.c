@@ -118,6 +118,8 @@ void cf_php_options_to_array(const cf_options *o, zval *rv)
 	add_assoc_long(rv, "payloadL1MaxEntries", (zend_long)o->payload_l1_max_entries);
 	add_assoc_long(rv, "payloadL1MaxBytes", (zend_long)o->payload_l1_max_bytes);
 	add_assoc_long(rv, "l1MaxAgeSeconds", (zend_long)o->l1_max_age_seconds);
+	add_assoc_long(rv, "localMaxBytes", (zend_long)o->local_max_bytes);
+	add_assoc_long(rv, "localMaxAgeSeconds", (zend_long)o->local_max_age_seconds);
 	add_assoc_string(rv, "backendVersionEnvVar", o->backend_version_env_var);
 	add_assoc_bool(rv, "fsync", o->fsync);
 	add_assoc_bool(rv, "metadataCache", o->has_metadata_cache);

@@ -22,6 +22,7 @@
 #include <dirent.h>
 #include <unistd.h>
 #include <sys/random.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -41,8 +42,10 @@
 /* Deepest directory tree cf_store_remove_tree clears at a payload path (see there). */
 #define CF_STORE_TREE_DEPTH 16
 
-#define CF_STORE_DIR_MODE  0750
-#define CF_STORE_FILE_MODE 0640
+/* Create modes when the umask decides; with an explicit mode, temp files start private. */
+#define CF_STORE_DIR_CREATE   0777
+#define CF_STORE_FILE_CREATE  0666
+#define CF_STORE_FILE_PRIVATE 0600
 
 /* Shard directory path and file name of one digest. */
 typedef struct cf_store_loc {
@@ -159,6 +162,9 @@ cf_store_status cf_store_init(cf_store *s, const char *root, size_t root_len, co
 	s->suffix[suffix_len] = '\0';
 	s->suffix_len = suffix_len;
 	s->fsync = fsync;
+	s->dir_mode = CF_STORE_MODE_UMASK;
+	s->file_mode = CF_STORE_MODE_UMASK;
+	s->touch_after = 0;
 	return CF_STORE_OK;
 }
 
@@ -253,10 +259,65 @@ static void cf_store_close(int fd)
 	errno = saved;
 }
 
-/* mkdir -p of the first len bytes of path (each missing component 0750, EEXIST tolerated). */
-static cf_store_status cf_store_mkdir_p(const char *path, size_t len)
+static int cf_store_fsync(int fd)
+{
+	int rc;
+
+	do {
+		rc = fsync(fd);
+	} while (rc != 0 && errno == EINTR);
+	return rc;
+}
+
+/* fsync of the directory at path[0..len) ("" is "/"); -1 with errno on failure. */
+static int cf_store_fsync_dir_at(const char *path, size_t len)
 {
 	char buf[PATH_MAX];
+	int fd;
+	int rc;
+
+	if (len >= sizeof(buf)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (len == 0) {
+		buf[0] = '/';
+		len = 1;
+	} else {
+		memcpy(buf, path, len);
+	}
+	buf[len] = '\0';
+	do {
+		fd = openat(AT_FDCWD, buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		return -1;
+	}
+	rc = cf_store_fsync(fd);
+	cf_store_close(fd);
+	return rc;
+}
+
+/* A directory this store just created: its explicit mode (whatever the umask), and with fsync on its
+ * entry in the parent (parent_len bytes of path) made durable. */
+static cf_store_status cf_store_new_dir(const cf_store *s, int fd, const char *path, size_t parent_len)
+{
+	if (s->dir_mode != CF_STORE_MODE_UMASK) {
+		/* a failure only leaves the umask's choice */
+		(void)fchmod(fd, (mode_t)s->dir_mode);
+	}
+	if (s->fsync && cf_store_fsync_dir_at(path, parent_len) != 0) {
+		return CF_STORE_E_FSYNC;
+	}
+	return CF_STORE_OK;
+}
+
+/* mkdir -p of localPath (each missing component created as a new directory, EEXIST tolerated). */
+static cf_store_status cf_store_mkdir_p(const cf_store *s)
+{
+	char buf[PATH_MAX];
+	size_t len = s->root_len;
+	size_t parent = 0;
 	size_t i;
 
 	if (len == 0) {
@@ -265,22 +326,38 @@ static cf_store_status cf_store_mkdir_p(const char *path, size_t len)
 	if (len >= sizeof(buf)) {
 		return CF_STORE_E_ARG;
 	}
-	memcpy(buf, path, len);
+	memcpy(buf, s->root, len);
 	buf[len] = '\0';
 	for (i = 1; i <= len; i++) {
 		if (i < len && buf[i] != '/') {
 			continue;
 		}
 		if (buf[i - 1] == '/') {
+			parent = i - 1;
 			continue; /* "//" */
 		}
 		buf[i] = '\0';
-		if (mkdirat(AT_FDCWD, buf, CF_STORE_DIR_MODE) != 0 && errno != EEXIST) {
+		if (mkdirat(AT_FDCWD, buf, CF_STORE_DIR_CREATE) == 0) {
+			cf_store_status st;
+			int fd;
+			do {
+				fd = openat(AT_FDCWD, buf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			} while (fd < 0 && errno == EINTR);
+			if (fd < 0) {
+				return CF_STORE_E_MKDIR;
+			}
+			st = cf_store_new_dir(s, fd, buf, parent);
+			cf_store_close(fd);
+			if (st != CF_STORE_OK) {
+				return st;
+			}
+		} else if (errno != EEXIST) {
 			return errno == ENOTDIR ? CF_STORE_E_SYMLINK_DIR : CF_STORE_E_MKDIR;
 		}
 		if (i < len) {
 			buf[i] = '/';
 		}
+		parent = i;
 	}
 	return CF_STORE_OK;
 }
@@ -293,14 +370,14 @@ static cf_store_status cf_store_open_shard_for_write(const cf_store *s, const cf
 
 	fd = cf_store_open_shard(loc->shard);
 	if (fd < 0 && errno == ENOENT) {
-		int rc = mkdirat(AT_FDCWD, loc->shard, CF_STORE_DIR_MODE);
+		int rc = mkdirat(AT_FDCWD, loc->shard, CF_STORE_DIR_CREATE);
 		if (rc != 0 && errno == ENOENT) {
 			/* localPath itself is missing: mkdir -p it, then the shard again. */
-			cf_store_status st = cf_store_mkdir_p(s->root, s->root_len);
+			cf_store_status st = cf_store_mkdir_p(s);
 			if (st != CF_STORE_OK) {
 				return st;
 			}
-			rc = mkdirat(AT_FDCWD, loc->shard, CF_STORE_DIR_MODE);
+			rc = mkdirat(AT_FDCWD, loc->shard, CF_STORE_DIR_CREATE);
 		}
 		if (rc == 0) {
 			created = true;
@@ -313,8 +390,11 @@ static cf_store_status cf_store_open_shard_for_write(const cf_store *s, const cf
 		return (errno == ELOOP || errno == ENOTDIR) ? CF_STORE_E_SYMLINK_DIR : CF_STORE_E_MKDIR;
 	}
 	if (created) {
-		/* 0750 whatever the umask; a failure only leaves the umask's choice. */
-		(void)fchmod(fd, CF_STORE_DIR_MODE);
+		cf_store_status st = cf_store_new_dir(s, fd, s->root, s->root_len);
+		if (st != CF_STORE_OK) {
+			cf_store_close(fd);
+			return st;
+		}
 	}
 	*out_fd = fd;
 	return CF_STORE_OK;
@@ -361,7 +441,7 @@ static void cf_store_random_hex(char *out)
 }
 
 /* Creates a fresh temp file in dir_fd; its name goes to tmp. Returns the fd or -1. */
-static int cf_store_create_temp(int dir_fd, char *tmp, size_t tmpsize)
+static int cf_store_create_temp(int dir_fd, char *tmp, size_t tmpsize, mode_t mode)
 {
 	size_t plen = sizeof(CF_STORE_TMP_PREFIX) - 1;
 	int tries;
@@ -375,7 +455,7 @@ static int cf_store_create_temp(int dir_fd, char *tmp, size_t tmpsize)
 		cf_store_random_hex(tmp + plen);
 		tmp[plen + CF_STORE_TMP_RAND_HEX] = '\0';
 		do {
-			fd = openat(dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, CF_STORE_FILE_MODE);
+			fd = openat(dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 		} while (fd < 0 && errno == EINTR);
 		if (fd >= 0) {
 			return fd;
@@ -413,16 +493,6 @@ static bool cf_store_write_all(int fd, const unsigned char *data, size_t len)
 		off += (size_t)n;
 	}
 	return true;
-}
-
-static int cf_store_fsync(int fd)
-{
-	int rc;
-
-	do {
-		rc = fsync(fd);
-	} while (rc != 0 && errno == EINTR);
-	return rc;
 }
 
 /*
@@ -492,11 +562,11 @@ static int cf_store_remove_tree(int dir_fd, const char *name, int depth)
 }
 
 /*
- * Write protocol: temp file (O_EXCL, O_NOFOLLOW, 0640) in the shard directory, full-length write,
- * fchmod 0640, optional fsync, close, renameat onto the final name (which replaces a symlink there,
- * never its target), optional fsync of the directory. Every failure before the rename removes the
- * temp file. A failed directory fsync after the rename reports CF_STORE_E_FSYNC although the new
- * file is already in place (its durability is what is unknown).
+ * Write protocol: temp file (O_EXCL, O_NOFOLLOW; 0666 under the umask, or 0600 then fchmod to the
+ * explicit file mode) in the shard directory, full-length write, optional fsync, close, renameat onto the final name
+ * (which replaces a symlink there, never its target), optional fsync of the directory. Every failure before the rename
+ * removes the temp file. A failed directory fsync after the rename reports CF_STORE_E_FSYNC although the new file is
+ * already in place (its durability is what is unknown).
  */
 cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void *data, size_t len)
 {
@@ -513,7 +583,8 @@ cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void 
 	if (st != CF_STORE_OK) {
 		return st;
 	}
-	fd = cf_store_create_temp(dir_fd, tmp, sizeof(tmp));
+	fd = cf_store_create_temp(
+		dir_fd, tmp, sizeof(tmp), s->file_mode == CF_STORE_MODE_UMASK ? CF_STORE_FILE_CREATE : CF_STORE_FILE_PRIVATE);
 	if (fd < 0) {
 		cf_store_close(dir_fd);
 		return CF_STORE_E_TEMP;
@@ -522,7 +593,9 @@ cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void 
 		st = CF_STORE_E_WRITE;
 		goto fail_open;
 	}
-	(void)fchmod(fd, CF_STORE_FILE_MODE);
+	if (s->file_mode != CF_STORE_MODE_UMASK) {
+		(void)fchmod(fd, (mode_t)s->file_mode);
+	}
 	if (s->fsync && cf_store_fsync(fd) != 0) {
 		st = CF_STORE_E_FSYNC;
 		goto fail_open;
@@ -554,6 +627,27 @@ fail_closed:
 	(void)unlinkat(dir_fd, tmp, 0);
 	cf_store_close(dir_fd);
 	return st;
+}
+
+/*
+ * Marks a file as used now when its last use (max of atime and mtime) is at least touch_after seconds
+ * old: atime only, so the mtime (which opcache revalidates PHP files on) stays. Needs ownership or
+ * write permission; without them the file just ages (a failure changes nothing else).
+ */
+static void cf_store_touch(int fd, const struct stat *st, int64_t touch_after)
+{
+	struct timespec times[2];
+	time_t used = st->st_atime > st->st_mtime ? st->st_atime : st->st_mtime;
+	time_t now = time(NULL);
+
+	if (now - used < touch_after) {
+		return;
+	}
+	times[0].tv_sec = 0;
+	times[0].tv_nsec = UTIME_NOW;
+	times[1].tv_sec = 0;
+	times[1].tv_nsec = UTIME_OMIT;
+	(void)futimens(fd, times);
 }
 
 /*
@@ -608,6 +702,9 @@ static cf_store_status cf_store_open_verified(const cf_store *s, const char *hex
 	if (!S_ISREG(st.st_mode)) {
 		cf_store_close(fd);
 		return CF_STORE_E_NOT_REGULAR;
+	}
+	if (s->touch_after > 0) {
+		cf_store_touch(fd, &st, s->touch_after);
 	}
 	if (st.st_size < 0 || (expected_size >= 0 && (long long)st.st_size != expected_size) ||
 		(unsigned long long)st.st_size > (unsigned long long)max_size ||
@@ -760,6 +857,36 @@ out:
 	return st;
 }
 
+int cf_store_pin(const cf_store *s, const char *hex64)
+{
+	cf_store_loc loc;
+	int fd;
+	int rc;
+
+	if (!cf_store_locate(s, hex64, &loc)) {
+		return -1;
+	}
+	fd = cf_store_open_shard(loc.shard);
+	if (fd < 0) {
+		return -1;
+	}
+	do {
+		rc = flock(fd, LOCK_SH);
+	} while (rc != 0 && errno == EINTR);
+	if (rc != 0) {
+		cf_store_close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+void cf_store_unpin(int fd)
+{
+	if (fd >= 0) {
+		cf_store_close(fd); /* closing the only descriptor releases the lock */
+	}
+}
+
 cf_store_status cf_store_probe(const cf_store *s, const char *hex64)
 {
 	cf_store_loc loc;
@@ -828,81 +955,4 @@ cf_store_status cf_store_delete(const cf_store *s, const char *hex64)
 		return errno == ENOENT ? CF_STORE_OK : CF_STORE_E_IO;
 	}
 	return CF_STORE_OK;
-}
-
-/* Sweeps one shard directory (fd, owned); returns the number of temp files removed. */
-static long cf_store_sweep_shard(int fd, time_t cutoff)
-{
-	size_t plen = sizeof(CF_STORE_TMP_PREFIX) - 1;
-	struct dirent *de;
-	long removed = 0;
-	DIR *dir;
-
-	dir = fdopendir(fd);
-	if (dir == NULL) {
-		cf_store_close(fd);
-		return 0;
-	}
-	for (;;) {
-		struct stat st;
-
-		errno = 0;
-		de = readdir(dir);
-		if (de == NULL) {
-			break;
-		}
-		if (strncmp(de->d_name, CF_STORE_TMP_PREFIX, plen) != 0) {
-			continue;
-		}
-		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
-			continue;
-		}
-		if (st.st_mtime > cutoff) {
-			continue;
-		}
-		if (unlinkat(fd, de->d_name, 0) == 0) {
-			removed++;
-		}
-	}
-	closedir(dir);
-	return removed;
-}
-
-long cf_store_sweep_temp(const cf_store *s, time_t now, time_t max_age)
-{
-	static const char digits[] = "0123456789abcdef";
-	long removed = 0;
-	time_t cutoff;
-	int rootfd;
-	int i;
-
-	if (!cf_store_ready(s)) {
-		return 0;
-	}
-	if (max_age < 0) {
-		max_age = 0;
-	}
-	if (__builtin_sub_overflow(now, max_age, &cutoff)) {
-		return 0;
-	}
-	do {
-		rootfd = openat(AT_FDCWD, s->root_len ? s->root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	} while (rootfd < 0 && errno == EINTR);
-	if (rootfd < 0) {
-		return 0;
-	}
-	for (i = 0; i < 256; i++) {
-		char name[3] = {digits[i >> 4], digits[i & 0x0f], '\0'};
-		int fd;
-
-		do {
-			fd = openat(rootfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		} while (fd < 0 && errno == EINTR);
-		if (fd < 0) {
-			continue;
-		}
-		removed += cf_store_sweep_shard(fd, cutoff);
-	}
-	cf_store_close(rootfd);
-	return removed;
 }

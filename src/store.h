@@ -2,18 +2,24 @@
  * clusterfile: the pod-local, content-addressed payload store.
  *
  * This module owns the files under localPath: the path of a payload (localPath/<2 hex>/<64 hex>
- * <suffix>), the atomic write (temp file in the shard directory, full-length write, 0640, optional
+ * <suffix>), the atomic write (temp file in the shard directory, full-length write, optional
  * fsync, rename, optional directory fsync), the verified read (O_NOFOLLOW, regular file, bounded
  * size, sha256 of the bytes compared in constant time with the expected checksum), delete, and
- * the sweep of stale temp files. It never builds a path from anything but a validated 64-hex digest.
- * It does not own encoding, metadata or policy (what a failure means for the cache). Zend-free.
+ * the pins of files included by path. Removing what is no longer needed is gc.c's. It never builds a path from anything
+ * but a validated 64-hex digest. It does not own encoding, metadata or policy (what a failure means for the cache).
+ * Zend-free.
  *
- * Permissions: shard directories (and a missing localPath, recursively) are created 0750, files
- * end up 0640. A shard directory that is a symlink, or not a directory, is refused. A payload path
- * that is a symlink is refused on read; on write it is replaced by the rename (rename(2) replaces
- * the link itself, never its target), so a planted link cannot wedge an entry. A directory at a
- * payload path is refused on read and removed (with its contents, up to 16 levels, links unlinked
- * never followed) by delete and by a write that finds it in the way.
+ * Permissions: with dir_mode/file_mode set (TYPO3's SYS.folderCreateMask/fileCreateMask), new
+ * directories (a missing localPath recursively, shard directories) and files get exactly those modes;
+ * left at CF_STORE_MODE_UMASK they are created 0777/0666 and the process umask decides. A shard directory that is a
+ * symlink, or not a directory, is refused. A payload path that is a symlink is refused on read; on write it is replaced
+ * by the rename (rename(2) replaces the link itself, never its target), so a planted link cannot wedge an entry. A
+ * directory at a payload path is refused on read and removed (with its contents, up to 16 levels, links unlinked never
+ * followed) by delete and by a write that finds it in the way.
+ *
+ * Use: with touch_after > 0, a read of a file whose last use (max of atime and mtime) is at least that
+ * many seconds old sets its atime to now (futimens, atime only: the mtime stays, opcache revalidates
+ * on it). That is what gc.c takes for "least recently used" on noatime and relatime mounts alike.
  */
 #ifndef CF_STORE_H
 #define CF_STORE_H
@@ -21,6 +27,7 @@
 #include "alloc.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #define CF_STORE_SUFFIX_MAX 16
@@ -31,8 +38,13 @@ typedef struct cf_store {
 	size_t root_len;
 	char suffix[CF_STORE_SUFFIX_MAX + 2]; /* "" or ".php" etc. */
 	size_t suffix_len;
-	bool fsync; /* fsync the file before and the directory after the rename */
+	bool fsync;          /* fsync the file before and the directory after the rename; the parent of a new directory */
+	int dir_mode;        /* mode of new directories, or CF_STORE_MODE_UMASK (the default) */
+	int file_mode;       /* mode of new files, or CF_STORE_MODE_UMASK (the default) */
+	int64_t touch_after; /* refresh a read file's atime once its last use is this old (s); 0 = never (default) */
 } cf_store;
+
+#define CF_STORE_MODE_UMASK (-1)
 
 typedef enum cf_store_status {
 	CF_STORE_OK = 0,
@@ -60,7 +72,8 @@ const char *cf_store_strerror(cf_store_status status);
 /*
  * Initialises s for localPath root[0..root_len) (must start with '/', contain no NUL, and fit in
  * PATH_MAX with the shard/file part) and suffix (NULL or "" for none, else ^\.[a-z0-9]{1,16}$).
- * s->root is allocated with malloc; release with cf_store_dtor.
+ * s->root is allocated with malloc; release with cf_store_dtor. Modes start at CF_STORE_MODE_UMASK,
+ * touch_after at 0; set them after init.
  */
 cf_store_status cf_store_init(cf_store *s, const char *root, size_t root_len, const char *suffix, bool fsync);
 void cf_store_dtor(cf_store *s);
@@ -90,14 +103,18 @@ cf_store_status cf_store_verify(
 /* lstat-based probe: CF_STORE_OK for a regular file, E_NOT_FOUND, E_SYMLINK, E_NOT_REGULAR. */
 cf_store_status cf_store_probe(const cf_store *s, const char *hex64);
 
+/*
+ * Pins the shard directory of hex64 while its file is used by path (an include): a shared flock on
+ * the directory, which the GC (gc.c) respects by skipping a shard it cannot lock exclusively, so the
+ * file cannot be removed between the check and PHP's own open. Returns the descriptor to pass to
+ * cf_store_unpin, or -1 (no shard directory, or no locking on this filesystem: then nothing is held
+ * and the caller goes on unpinned).
+ */
+int cf_store_pin(const cf_store *s, const char *hex64);
+void cf_store_unpin(int fd);
+
 /* Unlinks the file of hex64 (a symlink is removed itself, a directory with its contents). Missing is
  * fine. CF_STORE_E_NOT_REGULAR if a directory there cannot be removed. */
 cf_store_status cf_store_delete(const cf_store *s, const char *hex64);
-
-/*
- * Removes temp files (CF_STORE_TMP_PREFIX*) older than max_age seconds relative to now from every
- * shard directory, never following symlinks. Returns the number removed (>= 0).
- */
-long cf_store_sweep_temp(const cf_store *s, time_t now, time_t max_age);
 
 #endif

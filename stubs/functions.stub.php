@@ -12,4 +12,15 @@ namespace ClusterFile {
      * (FrankenPHP worker mode, RoadRunner, Swoole, queue consumers) call it once per unit of work.
      */
     function reset(): void {}
+
+    /**
+     * Collects the pod-local store at $localPath (a sidecar or CronJob beside the pods): removes
+     * temp files of crashed writers, payload files unused for maxAgeSeconds, then the least
+     * recently used files until the store uses at most maxBytes on disk. Missing keys take the
+     * backend options' defaults (localMaxBytes 1 GiB, localMaxAgeSeconds 7 days, temp files 1 hour).
+     *
+     * @param array $limits maxBytes, maxAgeSeconds, tempMaxAgeSeconds (int each)
+     * @return array<string,int>
+     */
+    function gc(string $localPath, array $limits = []): array {}
 }

@@ -1,14 +1,21 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7f3ede638761fa4b31f9a037c595991a31db7b5b */
+ * Stub hash: cfaa6951559de43a408882dfd1b7ffdce6ec055e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ClusterFile_reset, 0, 0, IS_VOID, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ClusterFile_gc, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, localPath, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limits, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(ClusterFile_reset);
+ZEND_FUNCTION(ClusterFile_gc);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("ClusterFile", reset, ClusterFile_reset, arginfo_ClusterFile_reset)
+	ZEND_NS_FALIAS("ClusterFile", gc, ClusterFile_gc, arginfo_ClusterFile_gc)
 	ZEND_FE_END
 };

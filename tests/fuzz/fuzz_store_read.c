@@ -8,7 +8,7 @@
  * data[2] expected_size, data[3] the decode cap, data[4..] is the file content.
  *
  * Properties (any violation aborts):
- *   - the write succeeds and leaves no temp file behind (checked by cf_store_sweep_temp finding
+ *   - the write succeeds and leaves no temp file behind (checked by cf_gc_collect finding
  *     nothing to remove);
  *   - read_verified with a NULL checksum returns exactly: E_SIZE when the size exceeds max_size or
  *     differs from a non-negative expected_size, else OK with the exact bytes (a 1-byte buffer for
@@ -22,6 +22,7 @@
 #define _GNU_SOURCE /* nftw */
 #include "codec.h"
 #include "hash.h"
+#include "gc.h"
 #include "store.h"
 #include "fuzz_common.h"
 
@@ -207,7 +208,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* Every write renamed its temp file away: nothing for the sweep to remove. */
 	if ((sel & 0xf0) == 0x10) {
-		FUZZ_CHECK(cf_store_sweep_temp(&store, time(NULL) + 3600, 0) == 0);
+		cf_gc_limits lim = {0, 0, 0};
+		cf_gc_report r;
+		FUZZ_CHECK(cf_gc_collect(store.root, store.root_len, &lim, time(NULL) + 3600, &r) == CF_GC_OK);
+		FUZZ_CHECK(r.removed_temp == 0);
 	}
 	return 0;
 }

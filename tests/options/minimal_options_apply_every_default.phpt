@@ -33,6 +33,8 @@ array (
   'payloadL1MaxEntries' => 32,
   'payloadL1MaxBytes' => 4194304,
   'l1MaxAgeSeconds' => 2,
+  'localMaxBytes' => 1073741824,
+  'localMaxAgeSeconds' => 604800,
   'backendVersionEnvVar' => 'IMAGE_TAG',
   'fsync' => false,
   'metadataCache' => false,

@@ -73,7 +73,7 @@ payload file 0000
   get: false, has: true; hits 0, blob misses 1, corrupt 0
   file kept (not corruption): true
   set: ok
-  mode after set: 640, get: 'payload'; hits 1, blob misses 1, corrupt 0
+  mode after set: 644, get: 'payload'; hits 1, blob misses 1, corrupt 0
 shard directory 0000
   get: false; hits 1, blob misses 2, corrupt 0
   set: TYPO3\CMS\Core\Cache\Exception 1747500022 (previous 1747500060: write under localPath "DIR" failed: cannot create or open the shard directory (errno 13: Permission denied))

@@ -200,6 +200,8 @@ static void test_init_defaults(void **state)
 	assert_int_equal(o.min_compressed_bytes, 1024);
 	assert_int_equal(o.payload_l1_max_entries, 32);
 	assert_int_equal(o.payload_l1_max_bytes, 4194304);
+	assert_int_equal(o.local_max_bytes, 1073741824);
+	assert_int_equal(o.local_max_age_seconds, 604800);
 	assert_string_equal(o.backend_version_env_var, "IMAGE_TAG");
 	assert_false(o.fsync);
 	assert_false(o.has_metadata_cache);
@@ -228,6 +230,8 @@ static void test_minimal_applies_defaults(void **state)
 	assert_int_equal(o.min_compressed_bytes, 1024);
 	assert_int_equal(o.payload_l1_max_entries, 32);
 	assert_int_equal(o.payload_l1_max_bytes, 4194304);
+	assert_int_equal(o.local_max_bytes, 1073741824);
+	assert_int_equal(o.local_max_age_seconds, 604800);
 	assert_string_equal(o.backend_version_env_var, "IMAGE_TAG");
 	assert_false(o.fsync);
 	assert_false(o.has_metadata_cache);
@@ -245,6 +249,8 @@ static void set_everything(cf_options *o, cf_errors *e)
 	ap(o, "minCompressedBytes", vint(0), e);
 	ap(o, "payloadL1MaxEntries", vint(0), e);
 	ap(o, "payloadL1MaxBytes", vint(0), e);
+	ap(o, "localMaxBytes", vint(0), e);
+	ap(o, "localMaxAgeSeconds", vint(86400), e);
 	ap(o, "backendVersionEnvVar", vstr("DEPLOY_SHA"), e);
 	ap(o, "fsync", vbool(true), e);
 	ap(o, "metadataCache", vobj(), e);
@@ -262,6 +268,8 @@ static void test_every_field_set(void **state)
 	assert_int_equal(o.min_compressed_bytes, 0);
 	assert_int_equal(o.payload_l1_max_entries, 0);
 	assert_int_equal(o.payload_l1_max_bytes, 0);
+	assert_int_equal(o.local_max_bytes, 0);
+	assert_int_equal(o.local_max_age_seconds, 86400);
 	assert_string_equal(o.backend_version_env_var, "DEPLOY_SHA");
 	assert_true(o.fsync);
 	assert_true(o.has_metadata_cache);
@@ -621,6 +629,8 @@ static const int_opt int_opts[] = {
 	{"payloadL1MaxEntries", 0, 1024, offsetof(cf_options, payload_l1_max_entries)},
 	{"payloadL1MaxBytes", 0, 67108864, offsetof(cf_options, payload_l1_max_bytes)},
 	{"l1MaxAgeSeconds", 0, 86400, offsetof(cf_options, l1_max_age_seconds)},
+	{"localMaxBytes", 0, (int64_t)1 << 50, offsetof(cf_options, local_max_bytes)},
+	{"localMaxAgeSeconds", 0, 315360000, offsetof(cf_options, local_max_age_seconds)},
 };
 
 static void check_int_stored(const int_opt *io, int64_t value)

@@ -2,9 +2,9 @@
  * cmocka suite of src/store.c: the content-addressed payload store.
  *
  * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,
- * --wrap=fchmod,--wrap=read: the __wrap_* functions below pass through to the real syscalls unless a test arms
- * them (state in `inj`, reset before and after every test). Every test works in its own mkdtemp
- * directory under /tmp, removed in teardown.
+ * --wrap=fchmod,--wrap=read,--wrap=futimens: the __wrap_* functions below pass through to the real syscalls unless a
+ * test arms them (state in `inj`, reset before and after every test). Every test works in its own mkdtemp directory
+ * under /tmp, removed in teardown.
  */
 #define _GNU_SOURCE /* O_TMPFILE, nftw */
 #include <dirent.h>
@@ -25,6 +25,7 @@
 #include "unit.h"
 
 #include "hash.h"
+#include "gc.h"
 #include "store.h"
 
 /* ------------------------------------------------------------------------------------------------
@@ -60,6 +61,7 @@ static struct {
 	int mkdirat_calls;
 	int fchmod_errno;
 	int fchmod_calls;
+	int futimens_calls;
 	/* read: fail with read_errno after read_skip passing calls, read_times times; read_max caps
 	 * every transfer; read_eof_after > 0 reports EOF once that many bytes were read (a file that
 	 * shrank while being read). */
@@ -230,6 +232,18 @@ int __wrap_fchmod(int fd, mode_t mode)
 		return -1;
 	}
 	return __real_fchmod(fd, mode);
+}
+
+int __real_futimens(int fd, const struct timespec times[2]);
+int __wrap_futimens(int fd, const struct timespec times[2]);
+
+int __wrap_futimens(int fd, const struct timespec times[2])
+{
+	inj.futimens_calls++;
+	/* the store refreshes the atime only: the mtime is what opcache revalidates PHP files on */
+	assert_int_equal(times[0].tv_nsec, UTIME_NOW);
+	assert_int_equal(times[1].tv_nsec, UTIME_OMIT);
+	return __real_futimens(fd, times);
 }
 
 static void inj_reset(void)
@@ -859,7 +873,7 @@ static void test_sharding_uses_two_char_dirs(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
-static void test_permissions_file_0640_dirs_0750(void **state)
+static void test_permissions_follow_the_umask_by_default(void **state)
 {
 	fixture *f = *state;
 	char hex[CF_HEX64_LEN + 1];
@@ -875,25 +889,101 @@ static void test_permissions_file_0640_dirs_0750(void **state)
 	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
 	path_of(f, hex, path);
 	shard_of(f, hex, shard);
-	assert_int_equal(mode_of(path), 0640);
-	assert_int_equal(mode_of(shard), 0750);
+	assert_int_equal(mode_of(path), 0644);
+	assert_int_equal(mode_of(shard), 0755);
 	pathf(dir, "%s/a", f->base);
-	assert_int_equal(mode_of(dir), 0750);
+	assert_int_equal(mode_of(dir), 0755);
 	pathf(dir, "%s/a/b", f->base);
-	assert_int_equal(mode_of(dir), 0750);
-	assert_int_equal(mode_of(f->root), 0750);
+	assert_int_equal(mode_of(dir), 0755);
+	assert_int_equal(mode_of(f->root), 0755);
 	/* The pre-existing parent is untouched. */
 	assert_int_equal(mode_of(f->base), 0700);
 
-	/* A stricter umask does not change the file nor a newly created shard. */
-	umask(077);
+	/* A group-shared umask (a CLI user and a web user in one group) gives group write. */
+	umask(002);
 	hex[0] = hex[0] == '0' ? '1' : '0';
 	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
 	path_of(f, hex, path);
 	shard_of(f, hex, shard);
-	assert_int_equal(mode_of(path), 0640);
-	assert_int_equal(mode_of(shard), 0750);
+	assert_int_equal(mode_of(path), 0664);
+	assert_int_equal(mode_of(shard), 0775);
 	umask(022);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_explicit_modes_apply_whatever_the_umask(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char path[PATH_MAX];
+	char shard[PATH_MAX];
+	char dir[PATH_MAX];
+
+	pathf(f->root, "%s/m/n", f->base);
+	reinit(f, NULL, false);
+	f->s.dir_mode = 02770;
+	f->s.file_mode = 0660;
+	umask(077);
+	digest_of("explicit", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	path_of(f, hex, path);
+	shard_of(f, hex, shard);
+	assert_int_equal(mode_of(path), 0660);
+	assert_int_equal(mode_of(shard), 02770);
+	pathf(dir, "%s/m", f->base);
+	assert_int_equal(mode_of(dir), 02770);
+	assert_int_equal(mode_of(f->root), 02770);
+	/* an existing file rewritten keeps getting the explicit mode */
+	f->s.file_mode = 0640;
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(mode_of(path), 0640);
+	umask(022);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void set_times(const char *path, time_t atime, time_t mtime)
+{
+	struct timespec ts[2] = {{atime, 0}, {mtime, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, path, ts, AT_SYMLINK_NOFOLLOW), 0);
+}
+
+static void test_reads_refresh_an_old_atime_and_keep_the_mtime(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char path[PATH_MAX];
+	struct stat st;
+	time_t now = time(NULL);
+
+	digest_of("touch", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	path_of(f, hex, path);
+
+	/* touch_after 0 (the default): reads never touch (the kernel's own atime policy aside) */
+	set_times(path, now - 7200, now - 9000);
+	inj.futimens_calls = 0;
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(inj.futimens_calls, 0);
+
+	/* last use younger than touch_after: untouched */
+	f->s.touch_after = 3600;
+	set_times(path, now - 60, now - 9000);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(inj.futimens_calls, 0);
+
+	/* older: atime refreshed (read_is reads and verifies: both touch), the mtime stays */
+	set_times(path, now - 7200, now - 9000);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_true(inj.futimens_calls >= 1);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(st.st_atime >= now);
+	assert_int_equal(st.st_mtime, now - 9000);
+	/* and a file used recently (its mtime new) is not touched either */
+	inj.futimens_calls = 0;
+	set_times(path, now - 7200, now);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(inj.futimens_calls, 0);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
@@ -1488,7 +1578,7 @@ static void test_write_replaces_planted_symlink_not_its_target(void **state)
 	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
 	assert_int_equal(lstat(path, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
-	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_int_equal(st.st_mode & 07777, 0644);
 	assert_file_is(target, "precious", 8);
 	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
 	assert_int_equal(count_temps(f->root), 0);
@@ -1610,11 +1700,46 @@ static void test_fsync_of_file_and_directory_when_enabled(void **state)
 	fixture *f = *state;
 	char hex[CF_HEX64_LEN + 1];
 
+	char hex2[CF_HEX64_LEN + 1];
+
+	/* localPath missing: base/d is created (its parent base fsynced), then the shard (d fsynced),
+	 * then the file (fsynced) is renamed into the shard (fsynced). */
+	pathf(f->root, "%s/d", f->base);
 	reinit(f, NULL, true);
 	digest_of("fsync on", hex);
 	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
 	assert_int_equal(inj.fsync_file_calls, 1);
+	assert_int_equal(inj.fsync_dir_calls, 3);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	/* The same shard again: nothing new to make durable but the file and its directory entry. */
+	memcpy(hex2, hex, sizeof(hex2));
+	hex2[CF_HEX64_LEN - 1] = hex2[CF_HEX64_LEN - 1] == '0' ? '1' : '0';
+	write_ok(f, hex2, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(inj.fsync_file_calls, 2);
+	assert_int_equal(inj.fsync_dir_calls, 4);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_fsync_failure_of_a_new_shards_parent_is_reported(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char shard[PATH_MAX];
+
+	reinit(f, NULL, true);
+	mkdir_ok(f->root);
+	digest_of("new shard", hex);
+	inj.fsync_errno = EIO;
+	inj.fsync_fail_dir = true;
+	assert_int_equal(cf_store_write(&f->s, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_FSYNC);
 	assert_int_equal(inj.fsync_dir_calls, 1);
+	assert_int_equal(inj.fsync_file_calls, 0); /* nothing was written */
+	inj_reset();
+	shard_of(f, hex, shard);
+	assert_true(exists_nofollow(shard));
+	assert_int_equal(count_temps(f->root), 0);
+	/* the directory exists now: the next write goes through */
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
 	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
@@ -1639,8 +1764,13 @@ static void test_directory_fsync_failure_reported_with_file_in_place(void **stat
 	fixture *f = *state;
 	char hex[CF_HEX64_LEN + 1];
 
+	char shard[PATH_MAX];
+
 	reinit(f, NULL, true);
 	digest_of("dir fsync", hex);
+	mkdir_ok(f->root);
+	shard_of(f, hex, shard);
+	mkdir_ok(shard);
 	inj.fsync_errno = EIO;
 	inj.fsync_fail_dir = true;
 	assert_int_equal(cf_store_write(&f->s, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_FSYNC);
@@ -1777,12 +1907,13 @@ static void test_fchmod_failure_is_ignored(void **state)
 	char path[PATH_MAX];
 
 	digest_of("fchmod", hex);
+	f->s.file_mode = 0664;
 	inj.fchmod_errno = EPERM;
 	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
 	assert_true(inj.fchmod_calls >= 1);
 	inj_reset();
 	path_of(f, hex, path);
-	assert_int_equal(mode_of(path), 0640); /* the create mode under umask 022 */
+	assert_int_equal(mode_of(path), 0600); /* the private create mode: the explicit 0664 failed */
 	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
@@ -1890,8 +2021,20 @@ static void test_delete_of_symlink_removes_link_not_target(void **state)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * sweep
+ * temp leftovers: the store's writes leave none, gc.c removes those of dead writers (tested here
+ * against the store's own layout; the rest of gc.c in test_gc.c)
  */
+
+/* cf_gc_collect with only a temp-file age: the number of temp files it removed. */
+static long sweep(const fixture *f, time_t now, int64_t max_age)
+{
+	cf_gc_limits lim = {0, 0, max_age};
+	cf_gc_report r;
+
+	assert_int_equal(cf_gc_collect(f->s.root, f->s.root_len, &lim, now, &r), CF_GC_OK);
+	assert_int_equal(r.removed_expired + r.removed_evicted, 0);
+	return (long)r.removed_temp;
+}
 
 static void put_file_aged(const char *path, time_t mtime)
 {
@@ -1970,7 +2113,7 @@ static void test_sweep_removes_only_old_temp_files_in_shard_dirs(void **state)
 	pathf(p, "%s/cd", f->root);
 	assert_int_equal(symlink(outside, p), 0);
 
-	assert_int_equal(cf_store_sweep_temp(&f->s, now, 600), 4); /* 3 old + edge */
+	assert_int_equal(sweep(f, now, 600), 4); /* 3 old + edge */
 
 	for (i = 0; i < 3; i++) {
 		pathf(p, "%s/%s/" CF_STORE_TMP_PREFIX "old%zu", f->root, shards[i], i);
@@ -2001,8 +2144,8 @@ static void test_sweep_removes_only_old_temp_files_in_shard_dirs(void **state)
 	assert_int_equal(count_entries(outside, ""), 2);
 
 	/* A second sweep finds nothing; a later one takes the files that aged meanwhile. */
-	assert_int_equal(cf_store_sweep_temp(&f->s, now, 600), 0);
-	assert_int_equal(cf_store_sweep_temp(&f->s, now + 600, 600), 4); /* 3 new + young */
+	assert_int_equal(sweep(f, now, 600), 0);
+	assert_int_equal(sweep(f, now + 600, 600), 4); /* 3 new + young */
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
@@ -2012,15 +2155,13 @@ static void test_sweep_after_failed_writes_and_missing_root(void **state)
 	char hex[CF_HEX64_LEN + 1];
 
 	/* No localPath: nothing to do, nothing created. */
-	assert_int_equal(cf_store_sweep_temp(&f->s, time(NULL), 0), 0);
+	assert_int_equal(sweep(f, time(NULL), 0), 0);
 	assert_false(exists_nofollow(f->root));
 	/* A store write never leaves anything for the sweep; the payload is not a temp file. */
 	digest_of("sweep", hex);
 	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
-	assert_int_equal(cf_store_sweep_temp(&f->s, time(NULL) + 100000, 0), 0);
+	assert_int_equal(sweep(f, time(NULL) + 100000, 0), 0);
 	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
-	/* Negative max_age counts as 0. */
-	assert_int_equal(cf_store_sweep_temp(&f->s, time(NULL), -5), 0);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
@@ -2165,7 +2306,9 @@ int main(void)
 		T(test_write_refuses_null_data_with_length),
 		T(test_large_payload_streams_through_verify),
 		T(test_sharding_uses_two_char_dirs),
-		T(test_permissions_file_0640_dirs_0750),
+		T(test_permissions_follow_the_umask_by_default),
+		T(test_explicit_modes_apply_whatever_the_umask),
+		T(test_reads_refresh_an_old_atime_and_keep_the_mtime),
 		T(test_local_path_created_recursively_when_missing),
 		T(test_local_path_may_itself_be_a_symlink),
 		T(test_trailing_slash_normalised_on_disk),
@@ -2195,6 +2338,7 @@ int main(void)
 		T(test_write_eio_mid_file),
 		T(test_fsync_failure_with_fsync_enabled),
 		T(test_fsync_of_file_and_directory_when_enabled),
+		T(test_fsync_failure_of_a_new_shards_parent_is_reported),
 		T(test_fsync_not_called_when_disabled),
 		T(test_directory_fsync_failure_reported_with_file_in_place),
 		T(test_rename_failure),
