@@ -57,7 +57,8 @@ switch ($kind) {
     case 'redis':
         [$host, $port, $db] = explode(':', $rest);
         $meta = ['frontend' => VariableFrontend::class, 'backend' => RedisBackend::class, 'options' => [
-            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => $timeoutMs / 1000,
+            // TYPO3's RedisBackend takes whole seconds (an int; a float is a TypeError).
+            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => max(1, intdiv($timeoutMs, 1000)),
         ]];
         break;
     default:

@@ -150,7 +150,7 @@ switch ($kind) {
     default:
         [$host, $port, $db] = explode(':', $spec !== '' ? $spec : '127.0.0.1:6391:0') + [1 => '6379', 2 => '0'];
         $meta = ['frontend' => VariableFrontend::class, 'backend' => RedisBackend::class, 'options' => [
-            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => 2.0,
+            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => 2,
         ]];
 }
 echo "# store: $kind" . ($spec !== '' ? " $spec" : '') . "\n";
@@ -314,8 +314,38 @@ if ($kind === 'redis') {
     check($r->sMembers('identTags:retag') == ['kept_tag', 'new_tag'] || $r->sMembers('identTags:retag') == ['new_tag', 'kept_tag'], 'redis: identTags set', $r->sMembers('identTags:retag'));
     $metaCache->set('gc_me', 'g', ['gc_tag'], 1);
     sleep(2);
+    // fact 19: the tag sets carry no TTL: the expired entry is still listed until collectGarbage().
+    check($metaCache->get('gc_me') === false && $metaBackend->findIdentifiersByTag('gc_tag') === ['gc_me'],
+        'fact 19: redis: findIdentifiersByTag lists an expired entry (tag sets outlive the TTL)', $metaBackend->findIdentifiersByTag('gc_tag'));
     $metaCache->collectGarbage();
     check(!$r->exists('identTags:gc_me') && $r->sMembers('tagIdents:gc_tag') === [], 'redis: collectGarbage removes relations of expired entries');
+
+    // fact 18: the connection is opened eagerly, by CacheManager's initializeObject() call.
+    $clients = static fn (): int => count(array_filter(explode("\n", (string)$r->rawCommand('CLIENT', 'LIST')), static fn (string $l): bool => trim($l) !== ''));
+    $before = $clients();
+    $m = new CacheManager();
+    $m->setCacheConfigurations(['eager' => $meta]);
+    $eager = $m->getCache('eager');
+    check($clients() === $before + 1 && $eager->getBackend()->isConnected(), 'fact 18: redis: getCache() connects at once (before any cache call)', [$before, $clients()]);
+
+    // fact 17: flush() with a keyPrefix deletes only the prefixed keys; without one it is FLUSHDB.
+    $m = new CacheManager();
+    $m->setCacheConfigurations(['prefixed' => ['backend' => RedisBackend::class, 'options' => $meta['options'] + ['keyPrefix' => 'pfx_']]]);
+    $prefixed = $m->getCache('prefixed');
+    $prefixed->set('mine', 'm', ['pt']);
+    $metaCache->set('not_mine', 'n');
+    $prefixed->flush();
+    check($r->exists('pfx_identData:mine') === 0 && $metaCache->get('not_mine') === 'n', 'fact 17: redis: flush() with a keyPrefix deletes only its keys');
+    $metaCache->flush();
+    check($r->dbSize() === 0, 'fact 17: redis: flush() without a keyPrefix empties the database');
+
+    // fact 13 / 20: option types and codes.
+    [$e] = attempt(static fn () => new RedisBackend(['connectionTimeout' => 0.3]));
+    check($e instanceof \TypeError, 'fact 13: redis: a float connectionTimeout is a TypeError', describe($e));
+    [$e] = attempt(static fn () => new RedisBackend(['database' => -1]));
+    check($e instanceof \InvalidArgumentException && $e->getCode() === 1279763534, 'fact 20: redis: setDatabase(-1) -> 1279763534', describe($e));
+    [$e] = attempt(static fn () => new RedisBackend(['compressionLevel' => 10]));
+    check($e instanceof \InvalidArgumentException && $e->getCode() === 1289679155, 'fact 20: redis: compressionLevel 10 -> 1289679155', describe($e));
     $r->close();
 } else {
     [$pdo, $platform] = \ClusterFile\Harness\PdoConnections::get();
@@ -492,12 +522,38 @@ check($e instanceof \InvalidArgumentException && $e->getCode() === 1203584729, '
 [$e] = attempt(static fn () => new PhpFrontend('php_x', new SelftestRecordingBackend()));
 check($e instanceof \TypeError, 'fact 10: PhpFrontend: a non-PhpCapable backend is a TypeError', describe($e));
 
-// ---- unreachable store: an exception, never a warning ------------------------------------------
+// ---- unreachable store: never a warning ------------------------------------------------------
 if ($kind === 'redis') {
-    $dead = new RedisBackend(['hostname' => '127.0.0.1', 'port' => 1, 'connectionTimeout' => 0.5]);
-    new VariableFrontend('dead_redis', $dead);
-    [$e] = attempt(static fn () => $dead->get('x'));
-    check($e instanceof \TYPO3\CMS\Core\Cache\Exception && $e->getMessage() === 'Could not connect to redis server.', 'redis: unreachable server -> Cache\Exception', describe($e));
+    // fact 18: a failed connect is only logged; every later call is a silent no-op.
+    $m = new CacheManager();
+    GeneralUtility::setSingletonInstance(CacheManager::class, $m);
+    $m->setCacheConfigurations([
+        'dead_meta' => ['backend' => RedisBackend::class, 'options' => ['hostname' => '127.0.0.1', 'port' => 1, 'connectionTimeout' => 1]],
+        'dead_pages' => ['backend' => \ClusterFile\Typo3\ClusterFileBackend::class, 'options' => [
+            'localPath' => "$tmp/dead_pages", 'metadataCacheIdentifier' => 'dead_meta',
+            'namespace' => ['environment' => 'testing', 'instance' => 'selftest'],
+        ]],
+    ]);
+    [$e, $dead] = attempt(static fn () => $m->getCache('dead_meta'));
+    check($e === null && !$dead->getBackend()->isConnected() && count($dead->getBackend()->log) === 1,
+        'fact 18: redis: an unreachable server at getCache() raises nothing (only logged)', describe($e));
+    if ($e === null) {
+        [$e] = attempt(static function () use ($dead): void {
+            $dead->set('x', 'y', ['t']);
+            $dead->flushByTag('t');
+            $dead->flush();
+        });
+        check($e === null && $dead->get('x') === false && $dead->has('x') === false && $dead->getBackend()->findIdentifiersByTag('t') === [],
+            'fact 18: redis: after a failed connect every call is a silent no-op', describe($e));
+        // The extension over it: set() and flushByTag() cannot tell that nothing was written.
+        [$e, $deadPages] = attempt(static fn () => $m->getCache('dead_pages'));
+        [$e2] = attempt(static fn () => $deadPages->set('page_1', 'lost', ['pageId_1']));
+        [$e3] = attempt(static fn () => $deadPages->flushByTag('pageId_1'));
+        $deadPages?->getBackend()->reset();
+        check($e === null && $e2 === null && $e3 === null && $deadPages->get('page_1') === false && $deadPages->has('page_1') === false,
+            'fact 18: extension over a never-connected RedisBackend: set() and flushByTag() "succeed", the next request misses', array_map('describe', [$e, $e2, $e3]));
+    }
+    GeneralUtility::setSingletonInstance(CacheManager::class, $manager);
 } elseif ($kind === 'mariadb') {
     $saved = $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default'];
     $GLOBALS['TYPO3_CONF_VARS']['DB']['Connections']['Default']['port'] = 1;

@@ -11,14 +11,14 @@
  * CacheManager::createCache's order and option handling (setCacheConfigurations() replaces, the
  * TYPO3 >= 14.3.1 bool cast of a set 'compression' option), VariableFrontend's serialize() + HMAC-
  * SHA3-384 format (a class-free value with a wrong HMAC is still accepted), the database backend's
- * tables and its EXEC_TIME-based lifetime and the Redis backend's key layout.
- * runtime_selftest.php checks each of them. It is written for the cluster harness; it is not TYPO3
- * code and carries no TYPO3 code.
+ * tables and its EXEC_TIME-based lifetime, and the Redis backend's key layout, eager connect,
+ * swallowed connect failure and missing reconnect. runtime_selftest.php checks each of them. It is
+ * written for the cluster harness; it is not TYPO3 code and carries no TYPO3 code.
  *
  * Two rules hold throughout: nothing here ever emits a PHP warning or notice (errors are
  * exceptions), and store errors propagate as exceptions (PDOException, RedisException, or a
  * TYPO3\CMS\Core\Cache\Exception), because the cluster backend handles metadata errors by
- * contract.
+ * contract - except where TYPO3 itself swallows them (RedisBackend's failed connect).
  */
 declare(strict_types=1);
 
@@ -974,8 +974,16 @@ namespace TYPO3\CMS\Core\Cache\Backend {
     /**
      * Keys: identData:<id> (the data, with a TTL), identTags:<id> (set of the entry's tags),
      * tagIdents:<tag> (set of identifiers), each behind the optional keyPrefix. Lifetime 0 means
-     * one year. Connects on first use; connection errors are a TYPO3\CMS\Core\Cache\Exception,
-     * errors on a live connection are \RedisException.
+     * one year.
+     *
+     * As TYPO3's: it connects eagerly in initializeObject(), and a failed connect is swallowed -
+     * every later call is then a silent no-op (set() stores nothing, get() is false, a flush does
+     * nothing). It never reconnects: the one \Redis object is kept, so after a server restart a
+     * long-lived process gets php-redis's "went away" \RedisException on every call (only a new
+     * backend object, i.e. the next PHP-FPM request, recovers). set() is a sequence of commands,
+     * not a transaction; the tag sets carry no TTL, so they outlive expired entries (and
+     * findIdentifiersByTag() lists those) until collectGarbage(). flush() without a keyPrefix is
+     * FLUSHDB; with one it deletes only the prefixed keys. There is no read timeout option.
      */
     class RedisBackend extends AbstractBackend implements TaggableBackendInterface
     {
@@ -983,17 +991,20 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         private const IDENTIFIER_DATA_PREFIX = 'identData:';
         private const IDENTIFIER_TAGS_PREFIX = 'identTags:';
         private const TAG_IDENTIFIERS_PREFIX = 'tagIdents:';
-        private const READ_TIMEOUT = 2.0;
 
         protected ?\Redis $redis = null;
+        protected bool $connected = false;
         protected string $hostname = '127.0.0.1';
         protected int $port = 6379;
         protected int $database = 0;
         protected string $password = '';
-        protected float $connectionTimeout = 0.0;
+        protected int $connectionTimeout = 0;
         protected bool $compression = false;
         protected int $compressionLevel = -1;
         protected string $keyPrefix = '';
+
+        /** @var list<string> what a TYPO3 logger would have received (the swallowed connect failure) */
+        public array $log = [];
 
         public function __construct(array $options = [])
         {
@@ -1001,6 +1012,36 @@ namespace TYPO3\CMS\Core\Cache\Backend {
                 throw new Exception('The PHP extension "redis" must be installed and loaded in order to use the redis backend.', 1279462933);
             }
             parent::__construct($options);
+        }
+
+        /** Connects (CacheManager calls this right after construction); a failure is only logged. */
+        public function initializeObject(): void
+        {
+            $this->redis = new \Redis();
+            $why = '';
+            try {
+                $this->connected = Quiet::run(function (): bool {
+                    if (str_starts_with($this->hostname, '/')) {
+                        return $this->redis->connect($this->hostname, -1, (float)$this->connectionTimeout);
+                    }
+                    return $this->redis->connect($this->hostname, $this->port, (float)$this->connectionTimeout);
+                });
+            } catch (\RedisException $e) {
+                $this->connected = false;
+                $why = ': ' . $e->getMessage();
+            }
+            if (!$this->connected) {
+                $this->log[] = 'Could not connect to redis server' . $why;
+                return;
+            }
+            Quiet::run(function (): void {
+                if ($this->password !== '' && !$this->redis->auth($this->password)) {
+                    throw new Exception('The given password was not accepted by the redis server.', 1279765134);
+                }
+                if ($this->database > 0 && !$this->redis->select($this->database)) {
+                    throw new Exception('The given database "' . $this->database . '" could not be selected.', 1279765144);
+                }
+            });
         }
 
         public function setHostname(string $hostname): void
@@ -1016,7 +1057,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         public function setDatabase(int $database): void
         {
             if ($database < 0) {
-                throw new \InvalidArgumentException('The specified database number "' . $database . '" must be greater or equal than zero.', 1279763057);
+                throw new \InvalidArgumentException('The specified database number "' . $database . '" must be greater or equal than zero.', 1279763534);
             }
             $this->database = $database;
         }
@@ -1026,7 +1067,8 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->password = $password;
         }
 
-        public function setConnectionTimeout(float $connectionTimeout): void
+        /** Whole seconds (an int: a float such as 0.3 is a TypeError); 0 is php-redis's default. */
+        public function setConnectionTimeout(int $connectionTimeout): void
         {
             if ($connectionTimeout < 0) {
                 throw new \InvalidArgumentException('The specified connection timeout "' . $connectionTimeout . '" must not be negative.', 1487849326);
@@ -1042,7 +1084,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         public function setCompressionLevel(int $compressionLevel): void
         {
             if ($compressionLevel < -1 || $compressionLevel > 9) {
-                throw new \InvalidArgumentException('The specified compression level "' . $compressionLevel . '" must be -1..9.', 1289679153);
+                throw new \InvalidArgumentException('The specified compression level "' . $compressionLevel . '" must be -1..9.', 1289679155);
             }
             $this->compressionLevel = $compressionLevel;
         }
@@ -1052,8 +1094,17 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->keyPrefix = $keyPrefix;
         }
 
+        /** Whether initializeObject() connected (false: every call is a no-op). */
+        public function isConnected(): bool
+        {
+            return $this->connected;
+        }
+
         public function set(string $entryIdentifier, string $data, array $tags = [], ?int $lifetime = null): void
         {
+            if (!$this->connected) {
+                return;
+            }
             $lifetime ??= $this->defaultLifetime;
             if ($lifetime < 0) {
                 throw new \InvalidArgumentException('The specified lifetime "' . $lifetime . '" must be greater or equal than zero.', 1279487573);
@@ -1064,27 +1115,29 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             }
             $tags = array_values(array_unique(array_map('strval', $tags)));
             $this->call(function (\Redis $redis) use ($entryIdentifier, $data, $tags, $expiration): void {
+                // One command after the other, no MULTI/WATCH: a concurrent flushByTag can interleave.
+                $redis->setex($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier), $expiration, $data);
                 $tagsKey = $this->key(self::IDENTIFIER_TAGS_PREFIX . $entryIdentifier);
                 $oldTags = $redis->sMembers($tagsKey);
                 $oldTags = is_array($oldTags) ? $oldTags : [];
-                $redis->multi();
-                $redis->setex($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier), $expiration, $data);
                 foreach (array_diff($oldTags, $tags) as $gone) {
                     $redis->sRem($this->key(self::TAG_IDENTIFIERS_PREFIX . $gone), $entryIdentifier);
                 }
-                $redis->del($tagsKey);
-                if ($tags !== []) {
-                    $redis->sAdd($tagsKey, ...$tags);
-                    foreach ($tags as $tag) {
-                        $redis->sAdd($this->key(self::TAG_IDENTIFIERS_PREFIX . $tag), $entryIdentifier);
-                    }
+                foreach (array_diff($oldTags, $tags) as $gone) {
+                    $redis->sRem($tagsKey, $gone);
                 }
-                $this->exec($redis);
+                foreach (array_diff($tags, $oldTags) as $new) {
+                    $redis->sAdd($tagsKey, $new);
+                    $redis->sAdd($this->key(self::TAG_IDENTIFIERS_PREFIX . $new), $entryIdentifier);
+                }
             });
         }
 
         public function get(string $entryIdentifier): mixed
         {
+            if (!$this->connected) {
+                return false;
+            }
             $value = $this->call(fn (\Redis $redis) => $redis->get($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier)));
             if (!is_string($value)) {
                 return false;
@@ -1097,11 +1150,17 @@ namespace TYPO3\CMS\Core\Cache\Backend {
 
         public function has(string $entryIdentifier): bool
         {
+            if (!$this->connected) {
+                return false;
+            }
             return (bool)$this->call(fn (\Redis $redis) => $redis->exists($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier)));
         }
 
         public function remove(string $entryIdentifier): bool
         {
+            if (!$this->connected) {
+                return false;
+            }
             return $this->call(function (\Redis $redis) use ($entryIdentifier): bool {
                 $dataKey = $this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier);
                 if (!$redis->exists($dataKey)) {
@@ -1114,12 +1173,28 @@ namespace TYPO3\CMS\Core\Cache\Backend {
 
         public function flush(): void
         {
-            $this->call(static fn (\Redis $redis) => $redis->flushDB());
+            if (!$this->connected) {
+                return;
+            }
+            if ($this->keyPrefix === '') {
+                $this->call(static fn (\Redis $redis) => $redis->flushDB());
+                return;
+            }
+            $this->call(function (\Redis $redis): void {
+                $keys = $redis->keys($this->keyPrefix . '*');
+                foreach (array_chunk(is_array($keys) ? $keys : [], 500) as $chunk) {
+                    $redis->del(...$chunk);
+                }
+            });
         }
 
         public function flushByTag(string $tag): void
         {
+            if (!$this->connected) {
+                return;
+            }
             $this->call(function (\Redis $redis) use ($tag): void {
+                // Read the members, then delete in a separate step (no WATCH).
                 $identifiers = $redis->sMembers($this->key(self::TAG_IDENTIFIERS_PREFIX . $tag));
                 $identifiers = is_array($identifiers) ? $identifiers : [];
                 $this->removeEntriesAndRelations($redis, $identifiers, [$tag]);
@@ -1128,20 +1203,29 @@ namespace TYPO3\CMS\Core\Cache\Backend {
 
         public function flushByTags(array $tags): void
         {
+            if (!$this->connected) {
+                return;
+            }
             foreach (array_unique(array_map('strval', $tags)) as $tag) {
                 $this->flushByTag($tag);
             }
         }
 
-        /** @return list<string> */
+        /** @return list<string> the members of the tag's set (including entries that have expired since) */
         public function findIdentifiersByTag(string $tag): array
         {
+            if (!$this->connected) {
+                return [];
+            }
             $members = $this->call(fn (\Redis $redis) => $redis->sMembers($this->key(self::TAG_IDENTIFIERS_PREFIX . $tag)));
             return is_array($members) ? array_values(array_map('strval', $members)) : [];
         }
 
         public function collectGarbage(): void
         {
+            if (!$this->connected) {
+                return;
+            }
             $this->call(function (\Redis $redis): void {
                 $prefix = $this->key(self::IDENTIFIER_TAGS_PREFIX);
                 $keys = $redis->keys($prefix . '*');
@@ -1195,62 +1279,18 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         }
 
         /**
-         * Runs $fn on the connection, warnings swallowed. A \RedisException propagates and drops the
-         * connection: the next call connects anew, as the next request of a PHP-FPM worker would.
+         * Runs $fn on the one connection, warnings swallowed. A \RedisException propagates; the
+         * connection is kept as it is (never reopened).
          */
         private function call(callable $fn): mixed
         {
-            $redis = $this->redis();
-            try {
-                return Quiet::run(static fn () => $fn($redis));
-            } catch (\RedisException $e) {
-                $this->redis = null;
-                Quiet::run(static function () use ($redis): void {
-                    try {
-                        $redis->close();
-                    } catch (\Throwable) {
-                    }
-                });
-                throw $e;
-            }
+            $redis = $this->redis;
+            return Quiet::run(static fn () => $fn($redis));
         }
 
         private function key(string $key): string
         {
             return $this->keyPrefix . $key;
-        }
-
-        /** The connection, opened on first use. */
-        private function redis(): \Redis
-        {
-            if ($this->redis !== null) {
-                return $this->redis;
-            }
-            $redis = new \Redis();
-            $timeout = $this->connectionTimeout > 0 ? $this->connectionTimeout : 1.0;
-            try {
-                $connected = Quiet::run(function () use ($redis, $timeout): bool {
-                    if (str_starts_with($this->hostname, '/')) {
-                        return $redis->connect($this->hostname, -1, $timeout, null, 0, self::READ_TIMEOUT);
-                    }
-                    return $redis->connect($this->hostname, $this->port, $timeout, null, 0, self::READ_TIMEOUT);
-                });
-            } catch (\RedisException $e) {
-                throw new Exception('Could not connect to redis server.', 1279765134, $e);
-            }
-            if (!$connected) {
-                throw new Exception('Could not connect to redis server.', 1279765134);
-            }
-            Quiet::run(function () use ($redis): void {
-                $redis->setOption(\Redis::OPT_READ_TIMEOUT, self::READ_TIMEOUT);
-                if ($this->password !== '' && !$redis->auth($this->password)) {
-                    throw new Exception('The given password was not accepted by the redis server.', 1279765134);
-                }
-                if ($this->database > 0 && !$redis->select($this->database)) {
-                    throw new Exception('The given database "' . $this->database . '" could not be selected.', 1279765144);
-                }
-            });
-            return $this->redis = $redis;
         }
     }
 }
