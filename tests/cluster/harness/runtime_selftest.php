@@ -12,6 +12,7 @@
  * the output of `servers.sh start redis|mariadb` can be passed as is.
  *
  * Prints "ok ..." / "FAIL ..." lines and "selftest: N passed, M failed"; exit code 0 iff none failed.
+ * tests/cluster/run.sh runs it on every store before the scenarios.
  *
  * Besides the runtime's own contract it checks the behaviours of real TYPO3 14.3.6 listed in
  * /work/shared/typo3-facts.md ("fact N" below) where the stand-in follows them, and how the
