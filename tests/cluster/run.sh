@@ -2,6 +2,8 @@
 # The cluster suite: pods as real PHP processes (tests/cluster/harness) on each metadata store.
 # Starts redis-server and MariaDB on loopback for the run and stops them afterwards.
 #   tests/cluster/run.sh [sqlite] [mariadb] [redis]     (default: all three)
+# Per store: the stand-in self-test (harness/runtime_selftest.php), then the scenarios
+# (CF_SCENARIO=<substring> runs only the matching ones).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 stores=("$@")
@@ -14,10 +16,13 @@ cleanup() {
 trap cleanup EXIT
 fail=0
 for store in "${stores[@]}"; do
+    spec=$store
     if [ "$store" != sqlite ]; then
-        "$harness/servers.sh" start "$store" >/dev/null
+        spec=$("$harness/servers.sh" start "$store")
         started+=("$store")
     fi
-    php -d extension="$PWD/modules/clusterfile.so" "$harness/scenarios.php" "$store" || fail=1
+    # The TYPO3 stand-ins themselves first (typo3_runtime.php against the facts of real TYPO3).
+    php -d extension="$PWD/modules/clusterfile.so" "$harness/runtime_selftest.php" "$spec" || fail=1
+    php -d extension="$PWD/modules/clusterfile.so" "$harness/scenarios.php" "$store" ${CF_SCENARIO:+"$CF_SCENARIO"} || fail=1
 done
 exit $fail

@@ -3,7 +3,9 @@
  * One "pod": a PHP process with its own localPath (and IMAGE_TAG), sharing the metadata store
  * with every other pod. It builds TYPO3-shaped caches through CacheManager exactly as a TYPO3
  * request does, then serves commands read as JSON lines on stdin, one reply line each. Every
- * command is one "request": the backends' request-scoped L1s are reset before it.
+ * command is one "request": the backends' request-scoped L1s are reset and EXEC_TIME is set before
+ * it, while the objects (CacheManager, backends, store connections) live on as in a worker runtime;
+ * the "newRequest" command rebuilds them, as the next PHP-FPM request would.
  *
  * Environment: CF_POD_NAME, CF_POD_DIR (the pod's own directory), CF_STORE (sqlite:<file> |
  * mariadb:<host>:<port>:<db> | redis:<host>:<port>:<db>), CF_STORE_TIMEOUT_MS (optional),
@@ -55,7 +57,8 @@ switch ($kind) {
     case 'redis':
         [$host, $port, $db] = explode(':', $rest);
         $meta = ['frontend' => VariableFrontend::class, 'backend' => RedisBackend::class, 'options' => [
-            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => $timeoutMs / 1000,
+            // TYPO3's RedisBackend takes whole seconds (an int; a float is a TypeError).
+            'hostname' => $host, 'port' => (int)$port, 'database' => (int)$db, 'connectionTimeout' => max(1, intdiv($timeoutMs, 1000)),
         ]];
         break;
     default:
@@ -82,9 +85,20 @@ $configurations = [
     'typoscript' => ['frontend' => PhpFrontend::class] + $cluster('typoscript'),
 ];
 
-/** @var CacheManager $manager */
-$manager = GeneralUtility::makeInstance(CacheManager::class);
-$manager->setCacheConfigurations($configurations);
+/**
+ * The process's CacheManager with every cache configured, built anew: what the next PHP-FPM request
+ * has (new CacheManager, new backends, new store connections).
+ */
+function cf_pod_manager(array $configurations): CacheManager
+{
+    GeneralUtility::purgeInstances();
+    /** @var CacheManager $manager */
+    $manager = GeneralUtility::makeInstance(CacheManager::class);
+    $manager->setCacheConfigurations($configurations);
+    return $manager;
+}
+
+$manager = cf_pod_manager($configurations);
 
 /** The file of $id in $cache on this pod, from the record in the metadata cache. */
 function cf_pod_file(CacheManager $manager, string $dir, string $cache, string $id): ?string
@@ -113,7 +127,13 @@ while (($line = fgets(STDIN)) !== false) {
     if (!is_array($cmd)) {
         continue;
     }
-    // A new request: request-scoped state starts empty (PHP-FPM would build new objects).
+    // A new request: request-scoped state starts empty and TYPO3's EXEC_TIME is the request's
+    // start. The objects themselves live on (as in a worker runtime); the 'newRequest' op builds
+    // them anew, as PHP-FPM would.
+    $GLOBALS['EXEC_TIME'] = time();
+    if (($cmd['op'] ?? '') === 'newRequest') {
+        $manager = cf_pod_manager($configurations);
+    }
     foreach (['pages', 'rootline', 'typoscript'] as $c) {
         $manager->getCache($c)->getBackend()->reset();
     }
@@ -181,6 +201,8 @@ while (($line = fgets(STDIN)) !== false) {
                 break;
             case 'stress':
                 $reply['value'] = cf_pod_stress($fe, $name, $cmd);
+                break;
+            case 'newRequest':
                 break;
             case 'quit':
                 fwrite(STDOUT, json_encode(['ok' => true, 'bye' => $name]) . "\n");

@@ -5,21 +5,29 @@
  * two core backends the metadata cache ("cluster truth") runs on: Typo3DatabaseBackend (over PDO,
  * SQLite or MariaDB) and RedisBackend (over php-redis).
  *
- * typo3/cms-core cannot be installed here, so this file re-states the documented behaviour of
- * those classes (see /work/shared/reference-behaviour.md §1.4, §1.5, §13): the order in which
- * CacheManager::createCache builds a cache (including the TYPO3 >= 14.3.1 bool cast of a
- * 'compression' option), VariableFrontend's serialize() + HMAC-SHA3-384 format, the database
- * backend's tables and lifetime rules, and the Redis backend's key layout. It is written for the
- * cluster harness; it is not TYPO3 code and carries no TYPO3 code.
+ * typo3/cms-core cannot be installed here, so this file re-states the behaviour of those classes
+ * that the extension can observe, as read from TYPO3 14.3.6 and measured against it
+ * (/work/shared/typo3-facts.md; earlier /work/shared/reference-behaviour.md §1.4, §1.5, §13):
+ * CacheManager::createCache's order and option handling (setCacheConfigurations() replaces, the
+ * TYPO3 >= 14.3.1 bool cast of a set 'compression' option), VariableFrontend's serialize() + HMAC-
+ * SHA3-384 format (a class-free value with a wrong HMAC is still accepted), the database backend's
+ * tables and its EXEC_TIME-based lifetime, and the Redis backend's key layout, eager connect,
+ * swallowed connect failure and missing reconnect. runtime_selftest.php checks each of them. It is
+ * written for the cluster harness; it is not TYPO3 code and carries no TYPO3 code.
  *
  * Two rules hold throughout: nothing here ever emits a PHP warning or notice (errors are
  * exceptions), and store errors propagate as exceptions (PDOException, RedisException, or a
- * TYPO3\CMS\Core\Cache\Exception), because the cluster backend handles metadata errors by contract.
+ * TYPO3\CMS\Core\Cache\Exception), because the cluster backend handles metadata errors by
+ * contract - except where TYPO3 itself swallows them (RedisBackend's failed connect).
  */
 declare(strict_types=1);
 
 namespace {
     require_once __DIR__ . '/../../inc/typo3_interfaces.inc';
+
+    // TYPO3's bootstrap sets the request's start time once; a process that serves many requests
+    // (pod.php) must refresh it itself, as every new PHP-FPM request would.
+    $GLOBALS['EXEC_TIME'] ??= time();
 }
 
 namespace TYPO3\CMS\Core {
@@ -39,10 +47,6 @@ namespace TYPO3\CMS\Core\Cache\Exception {
     }
 
     class InvalidBackendException extends \TYPO3\CMS\Core\Cache\Exception
-    {
-    }
-
-    class InvalidFrontendException extends \TYPO3\CMS\Core\Cache\Exception
     {
     }
 
@@ -105,7 +109,7 @@ namespace TYPO3\CMS\Core\Cache {
     use TYPO3\CMS\Core\Cache\Backend\Typo3DatabaseBackend;
     use TYPO3\CMS\Core\Cache\Exception\DuplicateIdentifierException;
     use TYPO3\CMS\Core\Cache\Exception\InvalidBackendException;
-    use TYPO3\CMS\Core\Cache\Exception\InvalidFrontendException;
+    use TYPO3\CMS\Core\Cache\Exception\InvalidCacheException;
     use TYPO3\CMS\Core\Cache\Exception\NoSuchCacheException;
     use TYPO3\CMS\Core\Cache\Exception\NoSuchCacheGroupException;
     use TYPO3\CMS\Core\Cache\Frontend\FrontendInterface;
@@ -130,9 +134,15 @@ namespace TYPO3\CMS\Core\Cache {
             'groups' => ['all'],
         ];
 
-        /** @param array<string, array> $cacheConfigurations cache identifier => configuration */
+        /**
+         * Replaces the whole set of configurations (TYPO3 does not merge: a cache configured by an
+         * earlier call and not named again is gone, unless it was already created).
+         *
+         * @param array<string, array> $cacheConfigurations cache identifier => configuration
+         */
         public function setCacheConfigurations(array $cacheConfigurations): void
         {
+            $configurations = [];
             foreach ($cacheConfigurations as $identifier => $configuration) {
                 if (!is_array($configuration)) {
                     throw new \InvalidArgumentException(
@@ -140,8 +150,12 @@ namespace TYPO3\CMS\Core\Cache {
                         1231259656
                     );
                 }
-                $this->cacheConfigurations[(string)$identifier] = $configuration;
+                if ((string)$identifier === '') {
+                    throw new \InvalidArgumentException('A cache identifier was not set.', 1596980032);
+                }
+                $configurations[(string)$identifier] = $configuration;
             }
+            $this->cacheConfigurations = $configurations;
         }
 
         public function registerCache(FrontendInterface $cache, array $groups = []): void
@@ -201,31 +215,35 @@ namespace TYPO3\CMS\Core\Cache {
 
         public function flushCachesInGroup(string $groupIdentifier): void
         {
-            foreach ($this->cachesInGroup($groupIdentifier) as $cache) {
+            foreach ($this->cachesInGroup($groupIdentifier, 1390334120) as $cache) {
                 $cache->flush();
             }
         }
 
         public function flushCachesInGroupByTag(string $groupIdentifier, string $tag): void
         {
-            foreach ($this->cachesInGroup($groupIdentifier) as $cache) {
+            foreach ($this->cachesInGroup($groupIdentifier, 1390337129) as $cache) {
                 $cache->flushByTag($tag);
             }
         }
 
+        /** An empty tag list returns at once (no group check, no cache built). */
         public function flushCachesInGroupByTags(string $groupIdentifier, array $tags): void
         {
-            foreach ($this->cachesInGroup($groupIdentifier) as $cache) {
+            if ($tags === []) {
+                return;
+            }
+            foreach ($this->cachesInGroup($groupIdentifier, 1390337130) as $cache) {
                 $cache->flushByTags($tags);
             }
         }
 
-        /** @return list<FrontendInterface> */
-        protected function cachesInGroup(string $groupIdentifier): array
+        /** @return list<FrontendInterface> the caches of the group; NoSuchCacheGroupException $code if none */
+        protected function cachesInGroup(string $groupIdentifier, int $code): array
         {
             $this->createAllCaches();
             if (!isset($this->cacheGroups[$groupIdentifier])) {
-                throw new NoSuchCacheGroupException('No cache in the specified group \'' . $groupIdentifier . '\'', 1390334120);
+                throw new NoSuchCacheGroupException('No cache in the specified group \'' . $groupIdentifier . '\'', $code);
             }
             $out = [];
             foreach (array_unique($this->cacheGroups[$groupIdentifier]) as $identifier) {
@@ -253,18 +271,15 @@ namespace TYPO3\CMS\Core\Cache {
             $backend = $configuration['backend'] ?? $this->defaultCacheConfiguration['backend'];
             $backendOptions = $configuration['options'] ?? $this->defaultCacheConfiguration['options'];
             $groups = $configuration['groups'] ?? $this->defaultCacheConfiguration['groups'];
-            if (!is_array($backendOptions)) {
-                $backendOptions = [];
-            }
-            // TYPO3 >= 14.3.1: a non-bool 'compression' option becomes its bool cast, for every backend.
-            if (array_key_exists('compression', $backendOptions) && !is_bool($backendOptions['compression'])) {
+            // Options reach the backend verbatim (a non-array is the backend constructor's TypeError),
+            // except 'compression' (TYPO3 >= 14.3.1): a set, non-null value becomes its bool cast, for
+            // every backend ('none' and 'gzip' arrive as true); null passes through uncast.
+            if (is_array($backendOptions) && isset($backendOptions['compression'])) {
                 $backendOptions['compression'] = (bool)$backendOptions['compression'];
             }
+            // Non-array groups fall back to the default groups, without an exception.
             if (!is_array($groups)) {
-                throw new \InvalidArgumentException(
-                    'The cache "' . $identifier . '" has been configured with groups that are not an array.',
-                    1390335262
-                );
+                $groups = $this->defaultCacheConfiguration['groups'];
             }
             foreach ($groups as $group) {
                 $this->cacheGroups[$group][] = $identifier;
@@ -284,7 +299,7 @@ namespace TYPO3\CMS\Core\Cache {
 
             $frontendInstance = new $frontend($identifier, $backendInstance);
             if (!$frontendInstance instanceof FrontendInterface) {
-                throw new InvalidFrontendException(
+                throw new InvalidCacheException(
                     '"' . $frontend . '" is not a valid cache frontend object.',
                     1464550984
                 );
@@ -368,7 +383,7 @@ namespace TYPO3\CMS\Core\Cache\Frontend {
             }
             foreach ($tags as $tag) {
                 if (!is_string($tag) || !$this->isValidTag($tag)) {
-                    throw new \InvalidArgumentException('"' . (is_scalar($tag) ? (string)$tag : get_debug_type($tag)) . '" is not a valid tag for a cache entry.', 1233057359);
+                    throw new \InvalidArgumentException('"' . (is_scalar($tag) ? (string)$tag : get_debug_type($tag)) . '" is not a valid tag for a cache entry.', 1233057360);
                 }
             }
             $this->backend->flushByTags($tags);
@@ -392,8 +407,10 @@ namespace TYPO3\CMS\Core\Cache\Frontend {
 
     /**
      * Stores any PHP value: serialize() followed by a 96-hex HMAC-SHA3-384 of the serialized string,
-     * keyed with encryptionKey . VariableFrontend::class. A value whose HMAC does not verify reads
-     * as a miss (false).
+     * keyed with encryptionKey . VariableFrontend::class. The HMAC protects only values holding
+     * objects: when it does not verify, a value without objects is still returned (unserialized
+     * with allowed_classes false), and only a value holding objects reads as a miss (false).
+     * Metadata records hold no objects, so for them the signature protects nothing.
      */
     class VariableFrontend extends AbstractFrontend
     {
@@ -433,14 +450,9 @@ namespace TYPO3\CMS\Core\Cache\Frontend {
 
         private static function verifyAndUnserialize(string $raw): mixed
         {
-            if (strlen($raw) < self::HMAC_LENGTH) {
-                return false;
-            }
-            $serialized = substr($raw, 0, -self::HMAC_LENGTH);
-            $mac = substr($raw, -self::HMAC_LENGTH);
-            if (!hash_equals(hash_hmac(self::HMAC_ALGORITHM, $serialized, self::hmacKey()), $mac)) {
-                return false;
-            }
+            $serialized = strlen($raw) >= self::HMAC_LENGTH ? substr($raw, 0, -self::HMAC_LENGTH) : $raw;
+            $mac = strlen($raw) >= self::HMAC_LENGTH ? substr($raw, -self::HMAC_LENGTH) : '';
+            $verified = $mac !== '' && hash_equals(hash_hmac(self::HMAC_ALGORITHM, $serialized, self::hmacKey()), $mac);
             // unserialize() reports malformed input with a notice: never let one out.
             set_error_handler(static fn (): bool => true);
             try {
@@ -450,22 +462,38 @@ namespace TYPO3\CMS\Core\Cache\Frontend {
             } finally {
                 restore_error_handler();
             }
+            if ($value === false && $serialized !== serialize(false)) {
+                return false;
+            }
+            // Not signed by us: accepted unless it holds objects.
+            if (!$verified && self::holdsObjects($value)) {
+                return false;
+            }
             return $value;
+        }
+
+        private static function holdsObjects(mixed $value): bool
+        {
+            if (is_object($value)) {
+                return true;
+            }
+            if (is_array($value)) {
+                foreach ($value as $v) {
+                    if (self::holdsObjects($v)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
     /** PHP code caches: the backend stores '<?php' LF code LF '#' and includes it. */
     class PhpFrontend extends AbstractFrontend
     {
-        public function __construct(string $identifier, BackendInterface $backend)
+        /** Typed: a backend that is not PHP-capable is a TypeError. */
+        public function __construct(string $identifier, PhpCapableBackendInterface $backend)
         {
-            if (!$backend instanceof PhpCapableBackendInterface) {
-                throw new \InvalidArgumentException(
-                    'The backend "' . get_class($backend) . '" of the PhpFrontend cache "' . $identifier
-                        . '" must implement ' . PhpCapableBackendInterface::class . '.',
-                    1763660479
-                );
-            }
             parent::__construct($identifier, $backend);
         }
 
@@ -658,7 +686,9 @@ namespace TYPO3\CMS\Core\Cache\Backend {
     /**
      * Entries in table cache_<id> (identifier, expires, content), tags in cache_<id>_tags
      * (identifier, tag), over the PDO connection "Default". Tables are created on first use.
-     * An entry is valid while expires >= time().
+     * Time is $GLOBALS['EXEC_TIME'] (the request's start), never time(): an entry is valid while
+     * expires >= EXEC_TIME, so within one process that does not refresh EXEC_TIME nothing expires
+     * and collectGarbage() deletes nothing, and a long-lived writer's rows expire early.
      */
     class Typo3DatabaseBackend extends AbstractBackend implements TaggableBackendInterface
     {
@@ -686,18 +716,24 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->compression = $compression;
         }
 
+        /** An out-of-range level is ignored silently (the previous level stays). */
         public function setCompressionLevel(int $compressionLevel): void
         {
-            if ($compressionLevel < -1 || $compressionLevel > 9) {
-                throw new \InvalidArgumentException('The specified compression level "' . $compressionLevel . '" must be -1..9.', 1289679154);
+            if ($compressionLevel >= -1 && $compressionLevel <= 9) {
+                $this->compressionLevel = $compressionLevel;
             }
-            $this->compressionLevel = $compressionLevel;
+        }
+
+        /** The request's start time, as TYPO3's bootstrap set it. */
+        private static function execTime(): int
+        {
+            return (int)($GLOBALS['EXEC_TIME'] ?? time());
         }
 
         public function set(string $entryIdentifier, string $data, array $tags = [], ?int $lifetime = null): void
         {
             $this->assertCache();
-            $now = time();
+            $now = self::execTime();
             $lifetime ??= $this->defaultLifetime;
             $expires = $lifetime === 0 ? self::FAKED_UNLIMITED_EXPIRE : min($now + $lifetime, self::FAKED_UNLIMITED_EXPIRE);
             if ($this->compression) {
@@ -730,7 +766,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->assertCache();
             $content = $this->run(function (\PDO $pdo, string $platform) use ($entryIdentifier): mixed {
                 [$c] = $this->quotedTables($platform);
-                $stmt = $this->execute($pdo, "SELECT content FROM $c WHERE identifier = ? AND expires >= ? LIMIT 1", [$entryIdentifier, time()]);
+                $stmt = $this->execute($pdo, "SELECT content FROM $c WHERE identifier = ? AND expires >= ? LIMIT 1", [$entryIdentifier, self::execTime()]);
                 $value = $stmt->fetchColumn();
                 $stmt->closeCursor();
                 return $value;
@@ -753,7 +789,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->assertCache();
             return (bool)$this->run(function (\PDO $pdo, string $platform) use ($entryIdentifier): bool {
                 [$c] = $this->quotedTables($platform);
-                $stmt = $this->execute($pdo, "SELECT COUNT(*) FROM $c WHERE identifier = ? AND expires >= ?", [$entryIdentifier, time()]);
+                $stmt = $this->execute($pdo, "SELECT COUNT(*) FROM $c WHERE identifier = ? AND expires >= ?", [$entryIdentifier, self::execTime()]);
                 $n = (int)$stmt->fetchColumn();
                 $stmt->closeCursor();
                 return $n > 0;
@@ -776,8 +812,10 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->assertCache();
             $this->run(function (\PDO $pdo, string $platform): void {
                 [$c, $t] = $this->quotedTables($platform);
-                $pdo->exec("DELETE FROM $c");
-                $pdo->exec("DELETE FROM $t");
+                // Both tables truncated (SQLite has no TRUNCATE: an unqualified DELETE is its form of it).
+                $verb = $platform === 'mysql' ? 'TRUNCATE TABLE' : 'DELETE FROM';
+                $pdo->exec("$verb $c");
+                $pdo->exec("$verb $t");
             });
         }
 
@@ -817,7 +855,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
                 $stmt = $this->execute(
                     $pdo,
                     "SELECT DISTINCT t.identifier FROM $t t INNER JOIN $c c ON c.identifier = t.identifier WHERE t.tag = ? AND c.expires >= ?",
-                    [$tag, time()]
+                    [$tag, self::execTime()]
                 );
                 $out = [];
                 foreach ($stmt->fetchAll(\PDO::FETCH_COLUMN) as $identifier) {
@@ -833,7 +871,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->assertCache();
             $this->run(function (\PDO $pdo, string $platform): void {
                 [$c, $t] = $this->quotedTables($platform);
-                $this->execute($pdo, "DELETE FROM $c WHERE expires < ?", [time()]);
+                $this->execute($pdo, "DELETE FROM $c WHERE expires < ?", [self::execTime()]);
                 $pdo->exec("DELETE FROM $t WHERE identifier NOT IN (SELECT identifier FROM $c)");
             });
         }
@@ -936,8 +974,16 @@ namespace TYPO3\CMS\Core\Cache\Backend {
     /**
      * Keys: identData:<id> (the data, with a TTL), identTags:<id> (set of the entry's tags),
      * tagIdents:<tag> (set of identifiers), each behind the optional keyPrefix. Lifetime 0 means
-     * one year. Connects on first use; connection errors are a TYPO3\CMS\Core\Cache\Exception,
-     * errors on a live connection are \RedisException.
+     * one year.
+     *
+     * As TYPO3's: it connects eagerly in initializeObject(), and a failed connect is swallowed -
+     * every later call is then a silent no-op (set() stores nothing, get() is false, a flush does
+     * nothing). It never reconnects: the one \Redis object is kept, so after a server restart a
+     * long-lived process gets php-redis's "went away" \RedisException on every call (only a new
+     * backend object, i.e. the next PHP-FPM request, recovers). set() is a sequence of commands,
+     * not a transaction; the tag sets carry no TTL, so they outlive expired entries (and
+     * findIdentifiersByTag() lists those) until collectGarbage(). flush() without a keyPrefix is
+     * FLUSHDB; with one it deletes only the prefixed keys. There is no read timeout option.
      */
     class RedisBackend extends AbstractBackend implements TaggableBackendInterface
     {
@@ -945,17 +991,20 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         private const IDENTIFIER_DATA_PREFIX = 'identData:';
         private const IDENTIFIER_TAGS_PREFIX = 'identTags:';
         private const TAG_IDENTIFIERS_PREFIX = 'tagIdents:';
-        private const READ_TIMEOUT = 2.0;
 
         protected ?\Redis $redis = null;
+        protected bool $connected = false;
         protected string $hostname = '127.0.0.1';
         protected int $port = 6379;
         protected int $database = 0;
         protected string $password = '';
-        protected float $connectionTimeout = 0.0;
+        protected int $connectionTimeout = 0;
         protected bool $compression = false;
         protected int $compressionLevel = -1;
         protected string $keyPrefix = '';
+
+        /** @var list<string> what a TYPO3 logger would have received (the swallowed connect failure) */
+        public array $log = [];
 
         public function __construct(array $options = [])
         {
@@ -963,6 +1012,36 @@ namespace TYPO3\CMS\Core\Cache\Backend {
                 throw new Exception('The PHP extension "redis" must be installed and loaded in order to use the redis backend.', 1279462933);
             }
             parent::__construct($options);
+        }
+
+        /** Connects (CacheManager calls this right after construction); a failure is only logged. */
+        public function initializeObject(): void
+        {
+            $this->redis = new \Redis();
+            $why = '';
+            try {
+                $this->connected = Quiet::run(function (): bool {
+                    if (str_starts_with($this->hostname, '/')) {
+                        return $this->redis->connect($this->hostname, -1, (float)$this->connectionTimeout);
+                    }
+                    return $this->redis->connect($this->hostname, $this->port, (float)$this->connectionTimeout);
+                });
+            } catch (\RedisException $e) {
+                $this->connected = false;
+                $why = ': ' . $e->getMessage();
+            }
+            if (!$this->connected) {
+                $this->log[] = 'Could not connect to redis server' . $why;
+                return;
+            }
+            Quiet::run(function (): void {
+                if ($this->password !== '' && !$this->redis->auth($this->password)) {
+                    throw new Exception('The given password was not accepted by the redis server.', 1279765134);
+                }
+                if ($this->database > 0 && !$this->redis->select($this->database)) {
+                    throw new Exception('The given database "' . $this->database . '" could not be selected.', 1279765144);
+                }
+            });
         }
 
         public function setHostname(string $hostname): void
@@ -978,7 +1057,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         public function setDatabase(int $database): void
         {
             if ($database < 0) {
-                throw new \InvalidArgumentException('The specified database number "' . $database . '" must be greater or equal than zero.', 1279763057);
+                throw new \InvalidArgumentException('The specified database number "' . $database . '" must be greater or equal than zero.', 1279763534);
             }
             $this->database = $database;
         }
@@ -988,7 +1067,8 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->password = $password;
         }
 
-        public function setConnectionTimeout(float $connectionTimeout): void
+        /** Whole seconds (an int: a float such as 0.3 is a TypeError); 0 is php-redis's default. */
+        public function setConnectionTimeout(int $connectionTimeout): void
         {
             if ($connectionTimeout < 0) {
                 throw new \InvalidArgumentException('The specified connection timeout "' . $connectionTimeout . '" must not be negative.', 1487849326);
@@ -1004,7 +1084,7 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         public function setCompressionLevel(int $compressionLevel): void
         {
             if ($compressionLevel < -1 || $compressionLevel > 9) {
-                throw new \InvalidArgumentException('The specified compression level "' . $compressionLevel . '" must be -1..9.', 1289679153);
+                throw new \InvalidArgumentException('The specified compression level "' . $compressionLevel . '" must be -1..9.', 1289679155);
             }
             $this->compressionLevel = $compressionLevel;
         }
@@ -1014,8 +1094,17 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             $this->keyPrefix = $keyPrefix;
         }
 
+        /** Whether initializeObject() connected (false: every call is a no-op). */
+        public function isConnected(): bool
+        {
+            return $this->connected;
+        }
+
         public function set(string $entryIdentifier, string $data, array $tags = [], ?int $lifetime = null): void
         {
+            if (!$this->connected) {
+                return;
+            }
             $lifetime ??= $this->defaultLifetime;
             if ($lifetime < 0) {
                 throw new \InvalidArgumentException('The specified lifetime "' . $lifetime . '" must be greater or equal than zero.', 1279487573);
@@ -1026,27 +1115,29 @@ namespace TYPO3\CMS\Core\Cache\Backend {
             }
             $tags = array_values(array_unique(array_map('strval', $tags)));
             $this->call(function (\Redis $redis) use ($entryIdentifier, $data, $tags, $expiration): void {
+                // One command after the other, no MULTI/WATCH: a concurrent flushByTag can interleave.
+                $redis->setex($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier), $expiration, $data);
                 $tagsKey = $this->key(self::IDENTIFIER_TAGS_PREFIX . $entryIdentifier);
                 $oldTags = $redis->sMembers($tagsKey);
                 $oldTags = is_array($oldTags) ? $oldTags : [];
-                $redis->multi();
-                $redis->setex($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier), $expiration, $data);
                 foreach (array_diff($oldTags, $tags) as $gone) {
                     $redis->sRem($this->key(self::TAG_IDENTIFIERS_PREFIX . $gone), $entryIdentifier);
                 }
-                $redis->del($tagsKey);
-                if ($tags !== []) {
-                    $redis->sAdd($tagsKey, ...$tags);
-                    foreach ($tags as $tag) {
-                        $redis->sAdd($this->key(self::TAG_IDENTIFIERS_PREFIX . $tag), $entryIdentifier);
-                    }
+                foreach (array_diff($oldTags, $tags) as $gone) {
+                    $redis->sRem($tagsKey, $gone);
                 }
-                $this->exec($redis);
+                foreach (array_diff($tags, $oldTags) as $new) {
+                    $redis->sAdd($tagsKey, $new);
+                    $redis->sAdd($this->key(self::TAG_IDENTIFIERS_PREFIX . $new), $entryIdentifier);
+                }
             });
         }
 
         public function get(string $entryIdentifier): mixed
         {
+            if (!$this->connected) {
+                return false;
+            }
             $value = $this->call(fn (\Redis $redis) => $redis->get($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier)));
             if (!is_string($value)) {
                 return false;
@@ -1059,11 +1150,17 @@ namespace TYPO3\CMS\Core\Cache\Backend {
 
         public function has(string $entryIdentifier): bool
         {
+            if (!$this->connected) {
+                return false;
+            }
             return (bool)$this->call(fn (\Redis $redis) => $redis->exists($this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier)));
         }
 
         public function remove(string $entryIdentifier): bool
         {
+            if (!$this->connected) {
+                return false;
+            }
             return $this->call(function (\Redis $redis) use ($entryIdentifier): bool {
                 $dataKey = $this->key(self::IDENTIFIER_DATA_PREFIX . $entryIdentifier);
                 if (!$redis->exists($dataKey)) {
@@ -1076,12 +1173,28 @@ namespace TYPO3\CMS\Core\Cache\Backend {
 
         public function flush(): void
         {
-            $this->call(static fn (\Redis $redis) => $redis->flushDB());
+            if (!$this->connected) {
+                return;
+            }
+            if ($this->keyPrefix === '') {
+                $this->call(static fn (\Redis $redis) => $redis->flushDB());
+                return;
+            }
+            $this->call(function (\Redis $redis): void {
+                $keys = $redis->keys($this->keyPrefix . '*');
+                foreach (array_chunk(is_array($keys) ? $keys : [], 500) as $chunk) {
+                    $redis->del(...$chunk);
+                }
+            });
         }
 
         public function flushByTag(string $tag): void
         {
+            if (!$this->connected) {
+                return;
+            }
             $this->call(function (\Redis $redis) use ($tag): void {
+                // Read the members, then delete in a separate step (no WATCH).
                 $identifiers = $redis->sMembers($this->key(self::TAG_IDENTIFIERS_PREFIX . $tag));
                 $identifiers = is_array($identifiers) ? $identifiers : [];
                 $this->removeEntriesAndRelations($redis, $identifiers, [$tag]);
@@ -1090,20 +1203,29 @@ namespace TYPO3\CMS\Core\Cache\Backend {
 
         public function flushByTags(array $tags): void
         {
+            if (!$this->connected) {
+                return;
+            }
             foreach (array_unique(array_map('strval', $tags)) as $tag) {
                 $this->flushByTag($tag);
             }
         }
 
-        /** @return list<string> */
+        /** @return list<string> the members of the tag's set (including entries that have expired since) */
         public function findIdentifiersByTag(string $tag): array
         {
+            if (!$this->connected) {
+                return [];
+            }
             $members = $this->call(fn (\Redis $redis) => $redis->sMembers($this->key(self::TAG_IDENTIFIERS_PREFIX . $tag)));
             return is_array($members) ? array_values(array_map('strval', $members)) : [];
         }
 
         public function collectGarbage(): void
         {
+            if (!$this->connected) {
+                return;
+            }
             $this->call(function (\Redis $redis): void {
                 $prefix = $this->key(self::IDENTIFIER_TAGS_PREFIX);
                 $keys = $redis->keys($prefix . '*');
@@ -1157,62 +1279,18 @@ namespace TYPO3\CMS\Core\Cache\Backend {
         }
 
         /**
-         * Runs $fn on the connection, warnings swallowed. A \RedisException propagates and drops the
-         * connection: the next call connects anew, as the next request of a PHP-FPM worker would.
+         * Runs $fn on the one connection, warnings swallowed. A \RedisException propagates; the
+         * connection is kept as it is (never reopened).
          */
         private function call(callable $fn): mixed
         {
-            $redis = $this->redis();
-            try {
-                return Quiet::run(static fn () => $fn($redis));
-            } catch (\RedisException $e) {
-                $this->redis = null;
-                Quiet::run(static function () use ($redis): void {
-                    try {
-                        $redis->close();
-                    } catch (\Throwable) {
-                    }
-                });
-                throw $e;
-            }
+            $redis = $this->redis;
+            return Quiet::run(static fn () => $fn($redis));
         }
 
         private function key(string $key): string
         {
             return $this->keyPrefix . $key;
-        }
-
-        /** The connection, opened on first use. */
-        private function redis(): \Redis
-        {
-            if ($this->redis !== null) {
-                return $this->redis;
-            }
-            $redis = new \Redis();
-            $timeout = $this->connectionTimeout > 0 ? $this->connectionTimeout : 1.0;
-            try {
-                $connected = Quiet::run(function () use ($redis, $timeout): bool {
-                    if (str_starts_with($this->hostname, '/')) {
-                        return $redis->connect($this->hostname, -1, $timeout, null, 0, self::READ_TIMEOUT);
-                    }
-                    return $redis->connect($this->hostname, $this->port, $timeout, null, 0, self::READ_TIMEOUT);
-                });
-            } catch (\RedisException $e) {
-                throw new Exception('Could not connect to redis server.', 1279765134, $e);
-            }
-            if (!$connected) {
-                throw new Exception('Could not connect to redis server.', 1279765134);
-            }
-            Quiet::run(function () use ($redis): void {
-                $redis->setOption(\Redis::OPT_READ_TIMEOUT, self::READ_TIMEOUT);
-                if ($this->password !== '' && !$redis->auth($this->password)) {
-                    throw new Exception('The given password was not accepted by the redis server.', 1279765134);
-                }
-                if ($this->database > 0 && !$redis->select($this->database)) {
-                    throw new Exception('The given database "' . $this->database . '" could not be selected.', 1279765144);
-                }
-            });
-            return $this->redis = $redis;
         }
     }
 }
