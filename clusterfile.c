@@ -31,11 +31,12 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	clusterfile_globals->request_epoch = 0;
 	clusterfile_globals->gc_done = NULL;
 	clusterfile_globals->gc_done_epoch = 0;
+	cf_codec_state_init(&clusterfile_globals->codec);
 }
 
 static PHP_GSHUTDOWN_FUNCTION(clusterfile)
 {
-	cf_codec_release_thread_state();
+	cf_codec_state_release(&clusterfile_globals->codec);
 }
 
 static PHP_MINIT_FUNCTION(clusterfile)

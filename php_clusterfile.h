@@ -11,6 +11,8 @@ extern zend_module_entry clusterfile_module_entry;
 
 #define PHP_CLUSTERFILE_VERSION "0.1.0"
 
+#include "src/codec.h"
+
 ZEND_BEGIN_MODULE_GLOBALS(clusterfile)
 /* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
  * before use, so request-scoped state never crosses a request even when the object does. */
@@ -20,6 +22,8 @@ zend_ulong request_epoch;
  * metadata cache runs its GC once. NULL until the first collectGarbage(); freed in RSHUTDOWN. */
 HashTable *gc_done;
 zend_ulong gc_done_epoch;
+/* This thread's reusable zstd contexts (created on first use, freed in GSHUTDOWN). */
+cf_codec_state codec;
 ZEND_END_MODULE_GLOBALS(clusterfile)
 
 ZEND_EXTERN_MODULE_GLOBALS(clusterfile)

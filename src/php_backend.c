@@ -873,8 +873,8 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	const char *file = ZSTR_VAL(data);
 	size_t file_len = ZSTR_LEN(data);
 	if (!b->php_mode) {
-		cf_codec_status cs = cf_codec_encode(b->primary, (size_t)b->opts.min_compressed_bytes, ZSTR_VAL(data),
-			ZSTR_LEN(data), &cf_emalloc_allocator, &encoded, &encoded_len);
+		cf_codec_status cs = cf_codec_encode(&CF_G(codec), b->primary, (size_t)b->opts.min_compressed_bytes,
+			ZSTR_VAL(data), ZSTR_LEN(data), &cf_emalloc_allocator, &encoded, &encoded_len);
 		if (cs != CF_CODEC_OK) {
 			zval_ptr_dtor(&user_tags);
 			CF_COUNT(b, WRITE_ERROR);
@@ -1048,8 +1048,8 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	} else {
 		char *out = NULL;
 		size_t out_len = 0;
-		cf_codec_status cs =
-			cf_codec_decode(bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
+		cf_codec_status cs = cf_codec_decode(
+			&CF_G(codec), bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
 		efree(bytes);
 		if (cs != CF_CODEC_OK) {
 			if (!exact) {
