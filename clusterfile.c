@@ -31,6 +31,7 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	clusterfile_globals->request_epoch = 0;
 	clusterfile_globals->gc_done = NULL;
 	clusterfile_globals->gc_done_epoch = 0;
+	clusterfile_globals->cycle_exceptions = NULL;
 	cf_codec_state_init(&clusterfile_globals->codec);
 }
 
@@ -70,6 +71,7 @@ static PHP_RSHUTDOWN_FUNCTION(clusterfile)
 		FREE_HASHTABLE(CF_G(gc_done));
 		CF_G(gc_done) = NULL;
 	}
+	cf_errors_rshutdown();
 	return SUCCESS;
 }
 

@@ -22,6 +22,10 @@ zend_ulong request_epoch;
  * metadata cache runs its GC once. NULL until the first collectGarbage(); freed in RSHUTDOWN. */
 HashTable *gc_done;
 zend_ulong gc_done_epoch;
+/* The metadata-cycle exceptions (InvalidCacheException 1747500051) clusterfile threw in this
+ * request, by identity: a weak set (zend_weakrefs_hash_*: an entry goes when its exception is
+ * freed). NULL until the first; emptied and freed in RSHUTDOWN. See cf_exception_must_travel(). */
+HashTable *cycle_exceptions;
 /* This thread's reusable zstd contexts (created on first use, freed in GSHUTDOWN). */
 cf_codec_state codec;
 ZEND_END_MODULE_GLOBALS(clusterfile)
