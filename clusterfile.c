@@ -94,7 +94,9 @@ static PHP_MINFO_FUNCTION(clusterfile)
 	php_info_print_table_end();
 }
 
-static const zend_module_dep clusterfile_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_OPTIONAL("igbinary") ZEND_MOD_END};
+/* Reflection: MINIT wraps ReflectionClass::getFileName() (see php_typo3.c). */
+static const zend_module_dep clusterfile_deps[] = {
+	ZEND_MOD_REQUIRED("spl") ZEND_MOD_REQUIRED("reflection") ZEND_MOD_OPTIONAL("igbinary") ZEND_MOD_END};
 
 zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile",
 	ext_functions, PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile),
