@@ -15,6 +15,9 @@ CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 # Per-test link flags: syscall failure injection through the linker's --wrap.
 CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read,--wrap=futimens
 CF_WRAP_gc = -Wl,--wrap=unlinkat,--wrap=fstatat,--wrap=realloc
+# codec: libzstd's context functions (context accounting, failures); -pthread for the two-thread test.
+CF_WRAP_codec = -pthread -Wl,--wrap=ZSTD_createCCtx,--wrap=ZSTD_createDCtx,--wrap=ZSTD_freeCCtx,--wrap=ZSTD_freeDCtx \
+	-Wl,--wrap=ZSTD_compressCCtx,--wrap=ZSTD_decompressDCtx
 
 $(CF_UNIT_DIR)/test_%: $(srcdir)/tests/unit/test_%.c $(CF_CORE_SRC) $(srcdir)/tests/unit/unit.h $(wildcard $(srcdir)/src/*.h)
 	@mkdir -p $(CF_UNIT_DIR)

@@ -32,11 +32,13 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	clusterfile_globals->request_epoch = 0;
 	clusterfile_globals->gc_done = NULL;
 	clusterfile_globals->gc_done_epoch = 0;
+	clusterfile_globals->cycle_exceptions = NULL;
+	cf_codec_state_init(&clusterfile_globals->codec);
 }
 
 static PHP_GSHUTDOWN_FUNCTION(clusterfile)
 {
-	cf_codec_release_thread_state();
+	cf_codec_state_release(&clusterfile_globals->codec);
 }
 
 static PHP_MINIT_FUNCTION(clusterfile)
@@ -66,6 +68,7 @@ static PHP_RINIT_FUNCTION(clusterfile)
 static PHP_RSHUTDOWN_FUNCTION(clusterfile)
 {
 	cf_php_gc_rshutdown();
+	cf_errors_rshutdown();
 	return SUCCESS;
 }
 
@@ -88,7 +91,9 @@ static PHP_MINFO_FUNCTION(clusterfile)
 	php_info_print_table_end();
 }
 
-static const zend_module_dep clusterfile_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_OPTIONAL("igbinary") ZEND_MOD_END};
+/* Reflection: MINIT wraps ReflectionClass::getFileName() (see php_typo3.c). */
+static const zend_module_dep clusterfile_deps[] = {
+	ZEND_MOD_REQUIRED("spl") ZEND_MOD_REQUIRED("reflection") ZEND_MOD_OPTIONAL("igbinary") ZEND_MOD_END};
 
 zend_module_entry clusterfile_module_entry = {STANDARD_MODULE_HEADER_EX, NULL, clusterfile_deps, "clusterfile",
 	ext_functions, PHP_MINIT(clusterfile), PHP_MSHUTDOWN(clusterfile), PHP_RINIT(clusterfile),

@@ -66,6 +66,7 @@ if test "$PHP_CLUSTERFILE" != "no"; then
   dnl headers are needed; when it is loaded it loads first.
   PHP_ADD_EXTENSION_DEP(clusterfile, igbinary, true)
   PHP_ADD_EXTENSION_DEP(clusterfile, spl)
+  PHP_ADD_EXTENSION_DEP(clusterfile, reflection)
 
   if test "$PHP_CLUSTERFILE_DEBUG" != "no"; then
     AC_DEFINE([CF_DEBUG], [1], [clusterfile debug build])

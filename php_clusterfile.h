@@ -11,6 +11,8 @@ extern zend_module_entry clusterfile_module_entry;
 
 #define PHP_CLUSTERFILE_VERSION "0.1.0"
 
+#include "src/codec.h"
+
 ZEND_BEGIN_MODULE_GLOBALS(clusterfile)
 /* Incremented in every RINIT; a backend whose L1s were filled under another value empties them
  * before use, so request-scoped state never crosses a request even when the object does. */
@@ -21,6 +23,12 @@ zend_ulong request_epoch;
  * that work once. NULL until the first collectGarbage(); freed in RSHUTDOWN (src/php_gc.c). */
 HashTable *gc_done;
 zend_ulong gc_done_epoch;
+/* The metadata-cycle exceptions (InvalidCacheException 1747500051) clusterfile threw in this
+ * request, by identity: a weak set (zend_weakrefs_hash_*: an entry goes when its exception is
+ * freed). NULL until the first; emptied and freed in RSHUTDOWN. See cf_exception_must_travel(). */
+HashTable *cycle_exceptions;
+/* This thread's reusable zstd contexts (created on first use, freed in GSHUTDOWN). */
+cf_codec_state codec;
 ZEND_END_MODULE_GLOBALS(clusterfile)
 
 ZEND_EXTERN_MODULE_GLOBALS(clusterfile)

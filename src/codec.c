@@ -84,38 +84,36 @@ static size_t cf_size_add(size_t a, size_t b)
 	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-/*
- * zstd contexts are reused: creating one per call costs more than decoding a small payload. One
- * pair per thread (a ZTS build serves requests on several threads), created on first use and kept
- * for the life of the thread (about 1.3 MiB for the compression context at level 3). A context
- * that cannot be created falls back to the one-shot functions.
- */
-static _Thread_local ZSTD_CCtx *cf_zstd_cctx;
-static _Thread_local ZSTD_DCtx *cf_zstd_dctx;
-
-static size_t cf_zstd_compress(void *dst, size_t cap, const void *src, size_t len)
+void cf_codec_state_init(cf_codec_state *state)
 {
-	if (cf_zstd_cctx == NULL) {
-		cf_zstd_cctx = ZSTD_createCCtx();
-	}
-	return cf_zstd_cctx ? ZSTD_compressCCtx(cf_zstd_cctx, dst, cap, src, len, CF_ZSTD_LEVEL)
-						: ZSTD_compress(dst, cap, src, len, CF_ZSTD_LEVEL);
+	state->cctx = NULL;
+	state->dctx = NULL;
 }
 
-static size_t cf_zstd_decompress(void *dst, size_t cap, const void *src, size_t len)
+void cf_codec_state_release(cf_codec_state *state)
 {
-	if (cf_zstd_dctx == NULL) {
-		cf_zstd_dctx = ZSTD_createDCtx();
-	}
-	return cf_zstd_dctx ? ZSTD_decompressDCtx(cf_zstd_dctx, dst, cap, src, len) : ZSTD_decompress(dst, cap, src, len);
+	ZSTD_freeCCtx(state->cctx);
+	ZSTD_freeDCtx(state->dctx);
+	state->cctx = NULL;
+	state->dctx = NULL;
 }
 
-void cf_codec_release_thread_state(void)
+/* With the state's context when it has or can create one, else zstd's one-shot function. */
+static size_t cf_zstd_compress(cf_codec_state *st, void *dst, size_t cap, const void *src, size_t len)
 {
-	ZSTD_freeCCtx(cf_zstd_cctx);
-	ZSTD_freeDCtx(cf_zstd_dctx);
-	cf_zstd_cctx = NULL;
-	cf_zstd_dctx = NULL;
+	if (st && st->cctx == NULL) {
+		st->cctx = ZSTD_createCCtx();
+	}
+	return st && st->cctx ? ZSTD_compressCCtx(st->cctx, dst, cap, src, len, CF_ZSTD_LEVEL)
+						  : ZSTD_compress(dst, cap, src, len, CF_ZSTD_LEVEL);
+}
+
+static size_t cf_zstd_decompress(cf_codec_state *st, void *dst, size_t cap, const void *src, size_t len)
+{
+	if (st && st->dctx == NULL) {
+		st->dctx = ZSTD_createDCtx();
+	}
+	return st && st->dctx ? ZSTD_decompressDCtx(st->dctx, dst, cap, src, len) : ZSTD_decompress(dst, cap, src, len);
 }
 
 /* ZSTD_compressBound, or SIZE_MAX when len is beyond what zstd accepts. */
@@ -174,7 +172,8 @@ static cf_codec_status cf_encode_none(const void *in, size_t len, const cf_alloc
 	return CF_CODEC_OK;
 }
 
-static cf_codec_status cf_encode_zstd(const void *in, size_t len, const cf_allocator *a, char **out, size_t *out_len)
+static cf_codec_status cf_encode_zstd(
+	cf_codec_state *st, const void *in, size_t len, const cf_allocator *a, char **out, size_t *out_len)
 {
 	size_t bound = cf_zstd_bound(len);
 	size_t written;
@@ -188,7 +187,7 @@ static cf_codec_status cf_encode_zstd(const void *in, size_t len, const cf_alloc
 		return CF_CODEC_E_NOMEM;
 	}
 	buf[0] = (char)CF_CODEC_ZSTD;
-	written = cf_zstd_compress(buf + 1, bound, in, len);
+	written = cf_zstd_compress(st, buf + 1, bound, in, len);
 	if (ZSTD_isError(written)) {
 		cf_free(a, buf);
 		return ZSTD_getErrorCode(written) == ZSTD_error_memory_allocation ? CF_CODEC_E_NOMEM : CF_CODEC_E_COMPRESS;
@@ -252,8 +251,8 @@ static cf_codec_status cf_encode_deflate(const void *in, size_t len, const cf_al
 	return CF_CODEC_OK;
 }
 
-cf_codec_status cf_codec_encode(cf_codec primary, size_t min_compressed, const void *in, size_t len,
-	const cf_allocator *a, char **out, size_t *out_len)
+cf_codec_status cf_codec_encode(cf_codec_state *state, cf_codec primary, size_t min_compressed, const void *in,
+	size_t len, const cf_allocator *a, char **out, size_t *out_len)
 {
 	cf_codec_status st;
 
@@ -267,7 +266,7 @@ cf_codec_status cf_codec_encode(cf_codec primary, size_t min_compressed, const v
 		st = cf_encode_none(in, len, a, out, out_len);
 		break;
 	case CF_CODEC_ZSTD:
-		st = cf_encode_zstd(in, len, a, out, out_len);
+		st = cf_encode_zstd(state, in, len, a, out, out_len);
 		break;
 	case CF_CODEC_DEFLATE:
 		st = cf_encode_deflate(in, len, a, out, out_len);
@@ -308,8 +307,8 @@ static uint32_t cf_le32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static cf_codec_status cf_decode_zstd(
-	const unsigned char *body, size_t len, size_t max_out, const cf_allocator *a, char **out, size_t *out_len)
+static cf_codec_status cf_decode_zstd(cf_codec_state *st, const unsigned char *body, size_t len, size_t max_out,
+	const cf_allocator *a, char **out, size_t *out_len)
 {
 	unsigned long long declared;
 	size_t frame_len, got;
@@ -336,7 +335,7 @@ static cf_codec_status cf_decode_zstd(
 	if (buf == NULL) {
 		return CF_CODEC_E_NOMEM;
 	}
-	got = cf_zstd_decompress(buf, (size_t)declared, body, len);
+	got = cf_zstd_decompress(st, buf, (size_t)declared, body, len);
 	if (ZSTD_isError(got) || got != declared) {
 		cf_free(a, buf);
 		if (ZSTD_isError(got) && ZSTD_getErrorCode(got) == ZSTD_error_memory_allocation) {
@@ -446,8 +445,8 @@ fail:
 	return st;
 }
 
-cf_codec_status cf_codec_decode(
-	const void *in, size_t len, size_t max_out, const cf_allocator *a, char **out, size_t *out_len, cf_codec *used)
+cf_codec_status cf_codec_decode(cf_codec_state *state, const void *in, size_t len, size_t max_out,
+	const cf_allocator *a, char **out, size_t *out_len, cf_codec *used)
 {
 	const unsigned char *bytes = in;
 	cf_codec_status st;
@@ -473,7 +472,7 @@ cf_codec_status cf_codec_decode(
 		st = cf_decode_none(bytes + 1, len - 1, max_out, a, out, out_len);
 		break;
 	case CF_CODEC_ZSTD:
-		st = cf_decode_zstd(bytes + 1, len - 1, max_out, a, out, out_len);
+		st = cf_decode_zstd(state, bytes + 1, len - 1, max_out, a, out, out_len);
 		break;
 	default:
 		st = cf_decode_deflate(bytes + 1, len - 1, max_out, a, out, out_len);

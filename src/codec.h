@@ -47,11 +47,30 @@ cf_codec cf_codec_effective(cf_codec primary, size_t len, size_t min_compressed)
 size_t cf_codec_max_encoded_size(size_t max_payload);
 
 /*
+ * The reusable zstd contexts of one thread: creating a context per call costs more than decoding
+ * a small payload. Each is created on the first zstd encode or decode that uses the state and kept
+ * until cf_codec_state_release() (about 1.3 MiB for the compression context at level 3); one that
+ * cannot be created is tried again next time, and that call falls back to zstd's one-shot
+ * functions. A state is not thread-safe: one thread uses it at a time (the module keeps one in each
+ * thread's globals). Any thread may release it once no thread uses it any more.
+ */
+typedef struct cf_codec_state {
+	struct ZSTD_CCtx_s *cctx; /* NULL until the first zstd encode */
+	struct ZSTD_DCtx_s *dctx; /* NULL until the first zstd decode */
+} cf_codec_state;
+
+/* An empty state (no contexts yet). Allocates nothing. */
+void cf_codec_state_init(cf_codec_state *state);
+/* Frees the state's contexts; it is empty (and usable) again afterwards. */
+void cf_codec_state_release(cf_codec_state *state);
+
+/*
  * Encodes in[0..len) as marker + body with the effective codec. On CF_CODEC_OK *out is a buffer
  * from `a` of *out_len bytes that the caller frees with cf_free(a, *out). On error *out is NULL.
+ * state: the calling thread's contexts, or NULL for none (zstd's one-shot functions).
  */
-cf_codec_status cf_codec_encode(cf_codec primary, size_t min_compressed, const void *in, size_t len,
-	const cf_allocator *a, char **out, size_t *out_len);
+cf_codec_status cf_codec_encode(cf_codec_state *state, cf_codec primary, size_t min_compressed, const void *in,
+	size_t len, const cf_allocator *a, char **out, size_t *out_len);
 
 /*
  * Decodes a whole file (marker + body). The output never exceeds max_out bytes: a zstd frame
@@ -59,15 +78,9 @@ cf_codec_status cf_codec_encode(cf_codec primary, size_t min_compressed, const v
  * deflate output is produced in bounded steps and refused as soon as it passes max_out. On
  * CF_CODEC_OK *out (from `a`, caller frees) holds *out_len bytes; *out is never NULL on success
  * (a zero-length payload yields a 1-byte allocation with *out_len == 0). *used (may be NULL)
- * receives the codec named by the marker when the marker was valid.
+ * receives the codec named by the marker when the marker was valid. state: as for cf_codec_encode.
  */
-cf_codec_status cf_codec_decode(
-	const void *in, size_t len, size_t max_out, const cf_allocator *a, char **out, size_t *out_len, cf_codec *used);
-
-/*
- * Frees the calling thread's reused zstd contexts (they are created on first use). Call it when a
- * thread that used the codec is done with it: the module's GSHUTDOWN does.
- */
-void cf_codec_release_thread_state(void);
+cf_codec_status cf_codec_decode(cf_codec_state *state, const void *in, size_t len, size_t max_out,
+	const cf_allocator *a, char **out, size_t *out_len, cf_codec *used);
 
 #endif

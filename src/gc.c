@@ -184,8 +184,8 @@ typedef struct cf_gc_pass {
 	const cf_gc_limits *lim;
 	int64_t now_ns;
 	int64_t payload_removed_bytes; /* disk usage of the payload files removed (not temp files) */
-	int64_t temp_cutoff_ns; /* INT64_MIN: keep every temp file */
-	int64_t age_cutoff_ns;  /* INT64_MIN: no age limit */
+	int64_t temp_cutoff_ns;        /* INT64_MIN: keep every temp file */
+	int64_t age_cutoff_ns;         /* INT64_MIN: no age limit */
 	/* second pass */
 	int64_t evict_before_ns;
 	size_t evict_at_cutoff; /* files used exactly at evict_before_ns that go too */
@@ -321,8 +321,8 @@ static int64_t cf_gc_clamp(int64_t seconds)
 	return seconds < 0 ? 0 : (seconds > CF_GC_AGE_CLAMP ? CF_GC_AGE_CLAMP : seconds);
 }
 
-static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now,
-	unsigned first, unsigned count, int64_t budget, cf_gc_report *r)
+static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, unsigned first,
+	unsigned count, int64_t budget, cf_gc_report *r)
 {
 	cf_gc_table t = {NULL, 0, 0, false};
 	cf_gc_status status;
@@ -348,7 +348,8 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 	memset(&p, 0, sizeof(p));
 	p.lim = lim;
 	/* now up to 2^32 (year 2106) minus an age up to 2^31, in ns: both well inside int64_t */
-	p.now_ns = ((int64_t)now < 0 ? 0 : ((int64_t)now > ((int64_t)1 << 32) ? ((int64_t)1 << 32) : (int64_t)now)) * CF_GC_NS;
+	p.now_ns =
+		((int64_t)now < 0 ? 0 : ((int64_t)now > ((int64_t)1 << 32) ? ((int64_t)1 << 32) : (int64_t)now)) * CF_GC_NS;
 	p.temp_cutoff_ns =
 		lim->temp_max_age_seconds < 0 ? INT64_MIN : p.now_ns - cf_gc_clamp(lim->temp_max_age_seconds) * CF_GC_NS;
 	p.age_cutoff_ns = lim->max_age_seconds <= 0 ? INT64_MIN : p.now_ns - cf_gc_clamp(lim->max_age_seconds) * CF_GC_NS;
@@ -413,7 +414,8 @@ cf_gc_status cf_gc_step(const char *root, size_t root_len, const cf_gc_limits *l
 		/* this range's share, less an eighth: the range fills again until the next step comes by, so
 		 * steps aim below the line and the store hovers about its budget instead of above it; at
 		 * least one byte so a tiny budget still means "a budget" */
-		budget = lim->max_bytes / CF_GC_SHARDS * (int64_t)count + (lim->max_bytes % CF_GC_SHARDS) * count / CF_GC_SHARDS;
+		budget =
+			lim->max_bytes / CF_GC_SHARDS * (int64_t)count + (lim->max_bytes % CF_GC_SHARDS) * count / CF_GC_SHARDS;
 		budget -= budget / 8;
 		if (budget < 1) {
 			budget = 1;
@@ -432,8 +434,8 @@ static uint64_t cf_gc_random(void)
 		if (getrandom(&state, sizeof(state), GRND_NONBLOCK) != (ssize_t)sizeof(state) || state == 0) {
 			struct timespec ts;
 			clock_gettime(CLOCK_REALTIME, &ts);
-			state = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 40) ^
-					0x9e3779b97f4a7c15ULL;
+			state =
+				((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 40) ^ 0x9e3779b97f4a7c15ULL;
 		}
 	}
 	x = state;

@@ -958,8 +958,8 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	const char *file = ZSTR_VAL(data);
 	size_t file_len = ZSTR_LEN(data);
 	if (!b->php_mode) {
-		cf_codec_status cs = cf_codec_encode(b->primary, (size_t)b->opts.min_compressed_bytes, ZSTR_VAL(data),
-			ZSTR_LEN(data), &cf_emalloc_allocator, &encoded, &encoded_len);
+		cf_codec_status cs = cf_codec_encode(&CF_G(codec), b->primary, (size_t)b->opts.min_compressed_bytes,
+			ZSTR_VAL(data), ZSTR_LEN(data), &cf_emalloc_allocator, &encoded, &encoded_len);
 		if (cs != CF_CODEC_OK) {
 			zval_ptr_dtor(&user_tags);
 			CF_COUNT(b, WRITE_ERROR);
@@ -1134,8 +1134,8 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	} else {
 		char *out = NULL;
 		size_t out_len = 0;
-		cf_codec_status cs =
-			cf_codec_decode(bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
+		cf_codec_status cs = cf_codec_decode(
+			&CF_G(codec), bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
 		efree(bytes);
 		if (cs != CF_CODEC_OK) {
 			if (!exact) {
@@ -1186,6 +1186,22 @@ PHP_METHOD(ClusterFile_NativeBackend, has)
 	RETURN_BOOL(e && cf_record_is_live(&e->rec, cf_now()));
 }
 
+/* An invalidation the metadata store did not carry out: counted, and thrown as Cache\Exception
+ * 1747500061 (the store's pending exception becomes its previous). The caller RETURN_THROWS(). */
+static void cf_invalidation_failed(cf_backend *b, cf_counter counter, const char *fmt, ...)
+	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+static void cf_invalidation_failed(cf_backend *b, cf_counter counter, const char *fmt, ...)
+{
+	b->counters[counter]++;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = NULL;
+	zend_vspprintf(&msg, 0, fmt, ap);
+	va_end(ap);
+	cf_throw_cache(CF_E_INVALIDATION_FAILED, "%s", msg);
+	efree(msg);
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, remove)
 {
 	CF_ENTRY_METHOD_START(b, m, id, CF_OP_REMOVE);
@@ -1197,8 +1213,7 @@ PHP_METHOD(ClusterFile_NativeBackend, remove)
 	zend_hash_del(&b->meta_l1, id);
 	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
 	if (r == FAILURE) {
-		CF_COUNT(b, INVALIDATION_ERROR);
-		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+		cf_invalidation_failed(b, CF_M_INVALIDATION_ERROR,
 			"ClusterFileBackend: remove(\"%s\") of cache \"%s\" was not carried out: the metadata store failed "
 			"(see previous); the entry may still be served",
 			ZSTR_VAL(id), ZSTR_VAL(b->cache_name));
@@ -1219,8 +1234,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flush)
 	zend_result r = m->ops->flush_by_tag(m, b->ns_tag);
 	cf_backend_clear_l1(b);
 	if (r == FAILURE) {
-		CF_COUNT(b, FLUSH_ERR_FLUSH);
-		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+		cf_invalidation_failed(b, CF_M_FLUSH_ERR_FLUSH,
 			"ClusterFileBackend: flush() of cache \"%s\" was not carried out: the metadata store failed (see "
 			"previous); its entries may still be served",
 			ZSTR_VAL(b->cache_name));
@@ -1251,8 +1265,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
 	zend_string_release(ns);
 	cf_backend_clear_l1(b);
 	if (r == FAILURE) {
-		CF_COUNT(b, FLUSH_ERR_TAG);
-		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+		cf_invalidation_failed(b, CF_M_FLUSH_ERR_TAG,
 			"ClusterFileBackend: flushByTag(\"%s\") of cache \"%s\" was not carried out: the metadata store failed "
 			"(see previous); entries with that tag may still be served",
 			ZSTR_VAL(tag), ZSTR_VAL(b->cache_name));
@@ -1289,8 +1302,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 	zval_ptr_dtor(&ns_tags);
 	cf_backend_clear_l1(b);
 	if (r == FAILURE) {
-		CF_COUNT(b, FLUSH_ERR_TAGS);
-		cf_throw_cache(CF_E_INVALIDATION_FAILED,
+		cf_invalidation_failed(b, CF_M_FLUSH_ERR_TAGS,
 			"ClusterFileBackend: flushByTags() of cache \"%s\" (%ld tags) was not carried out: the metadata store "
 			"failed (see previous); entries with those tags may still be served",
 			ZSTR_VAL(b->cache_name), (long)count);

@@ -7,7 +7,9 @@
 
 #include "php.h"
 #include "zend_exceptions.h"
+#include "zend_weakrefs.h"
 #include "ext/spl/spl_exceptions.h"
+#include "php_clusterfile.h"
 #include "php_errors.h"
 #include "../stubs/errors_arginfo.h"
 
@@ -20,6 +22,42 @@ void cf_errors_minit(void)
 	cf_exception_ce = register_class_ClusterFile_Exception(spl_ce_RuntimeException);
 	cf_invalid_cache_exception_ce = register_class_ClusterFile_Exception_InvalidCacheException(cf_exception_ce);
 	cf_invalid_data_exception_ce = register_class_ClusterFile_Exception_InvalidDataException(cf_exception_ce);
+}
+
+/* Remembers ex as one of ours (weakly: its entry goes when it is freed, so an object allocated
+ * later at the same address is never taken for it). */
+static void cf_remember_cycle_exception(zend_object *ex)
+{
+	if (!CF_G(cycle_exceptions)) {
+		ALLOC_HASHTABLE(CF_G(cycle_exceptions));
+		zend_hash_init(CF_G(cycle_exceptions), 8, NULL, NULL, 0);
+	}
+	zval yes;
+	ZVAL_TRUE(&yes);
+	zend_weakrefs_hash_add(CF_G(cycle_exceptions), ex, &yes);
+}
+
+static bool cf_is_cycle_exception(zend_object *ex)
+{
+	return CF_G(cycle_exceptions) && zend_hash_index_exists(CF_G(cycle_exceptions), zend_object_to_weakref_key(ex));
+}
+
+void cf_errors_rshutdown(void)
+{
+	HashTable *ht = CF_G(cycle_exceptions);
+	if (!ht) {
+		return;
+	}
+	zend_ulong key;
+	ZEND_HASH_FOREACH_NUM_KEY(ht, key)
+	{
+		/* unregisters the weak reference and deletes the entry (the loop skips deleted ones) */
+		zend_weakrefs_hash_del(ht, zend_weakref_key_to_object(key));
+	}
+	ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(ht);
+	FREE_HASHTABLE(ht);
+	CF_G(cycle_exceptions) = NULL;
 }
 
 bool cf_exception_is_exit(void)
@@ -37,9 +75,7 @@ bool cf_exception_must_travel(void)
 		return true;
 	}
 	/* a metadata cycle (ours, thrown by the innermost call): a configuration error, never a miss */
-	zval tmp;
-	zval *code = zend_read_property_ex(zend_get_exception_base(ex), ex, ZSTR_KNOWN(ZEND_STR_CODE), 1, &tmp);
-	return code && Z_TYPE_P(code) == IS_LONG && Z_LVAL_P(code) == CF_E_METADATA_CACHE_SELF;
+	return cf_is_cycle_exception(ex);
 }
 
 bool cf_clear_exception(void)
@@ -95,6 +131,9 @@ static void cf_vthrow(zend_class_entry *ce_or_null, const char *typo3_name, size
 	zend_vspprintf(&msg, 0, fmt, ap);
 	zend_object *ex = zend_throw_exception(ce, msg, code);
 	efree(msg);
+	if (code == CF_E_METADATA_CACHE_SELF) {
+		cf_remember_cycle_exception(ex);
+	}
 	if (previous) {
 		/* takes over our reference */
 		zend_exception_set_previous(ex, previous);

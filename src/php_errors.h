@@ -36,6 +36,8 @@ extern zend_class_entry *cf_invalid_cache_exception_ce;
 extern zend_class_entry *cf_invalid_data_exception_ce;
 
 void cf_errors_minit(void);
+/* Forgets the request's metadata-cycle exceptions (before the executor frees the objects). */
+void cf_errors_rshutdown(void);
 
 /*
  * Each throws a new exception; if one is pending it becomes the new one's previous (so a caught
@@ -53,7 +55,10 @@ bool cf_exception_is_exit(void);
 
 /*
  * Whether the pending exception must reach the caller unchanged: PHP's exit (above) or a metadata
- * cycle (InvalidCacheException CF_E_METADATA_CACHE_SELF), which a read must not turn into a miss.
+ * cycle, which a read must not turn into a miss. A metadata cycle is recognised by identity: an
+ * exception with code CF_E_METADATA_CACHE_SELF that clusterfile itself threw in this request (also
+ * when userland caught and rethrew it), never by its code alone - a userland frontend's exception
+ * with that code is a failure of the store like any other.
  */
 bool cf_exception_must_travel(void);
 

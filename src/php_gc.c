@@ -115,8 +115,8 @@ static bool cf_php_gc_limit(zend_string *key, zval *v, int64_t max, int64_t *out
 		return false;
 	}
 	if (Z_LVAL_P(v) < 0 || (int64_t)Z_LVAL_P(v) > max) {
-		zend_argument_value_error(
-			2, "key \"%s\" must be between 0 and %" PRId64 ", " ZEND_LONG_FMT " given", ZSTR_VAL(key), max, Z_LVAL_P(v));
+		zend_argument_value_error(2, "key \"%s\" must be between 0 and %" PRId64 ", " ZEND_LONG_FMT " given",
+			ZSTR_VAL(key), max, Z_LVAL_P(v));
 		return false;
 	}
 	*out = (int64_t)Z_LVAL_P(v);
@@ -145,7 +145,8 @@ ZEND_FUNCTION(ClusterFile_gc)
 		{
 			bool ok;
 			if (!key) {
-				zend_argument_value_error(2, "must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)");
+				zend_argument_value_error(
+					2, "must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)");
 				RETURN_THROWS();
 			}
 			if (zend_string_equals_literal(key, "maxBytes")) {
@@ -157,8 +158,8 @@ ZEND_FUNCTION(ClusterFile_gc)
 			} else {
 				char shown[72];
 				cf_printable(ZSTR_VAL(key), ZSTR_LEN(key), shown);
-				zend_argument_value_error(2,
-					"has an unknown key \"%s\" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)", shown);
+				zend_argument_value_error(
+					2, "has an unknown key \"%s\" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)", shown);
 				RETURN_THROWS();
 			}
 			if (!ok) {

@@ -69,17 +69,19 @@ static zend_result cf_call(cf_meta *m, zend_object *obj, zend_string *method, zv
 	m->depth++;
 	zend_result r = zend_call_method_if_exists(obj, method, ret, argc, argv);
 	m->depth--;
-	OBJ_RELEASE(obj);
 	if (r == FAILURE) {
 		if (!EG(exception)) {
 			cf_throw_invalid_cache(CF_E_BAD_FRONTEND,
 				"ClusterFileBackend: the metadata cache (%s) has no callable method %s()", ZSTR_VAL(obj->ce->name),
 				ZSTR_VAL(method));
 		}
+		/* after the message, which reads obj */
+		OBJ_RELEASE(obj);
 		zval_ptr_dtor(ret);
 		ZVAL_UNDEF(ret);
 		return FAILURE;
 	}
+	OBJ_RELEASE(obj);
 	if (EG(exception)) {
 		zval_ptr_dtor(ret);
 		ZVAL_UNDEF(ret);

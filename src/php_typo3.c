@@ -11,6 +11,8 @@
 #include "php_typo3.h"
 
 #define CF_TYPO3_CLASS_LC "clusterfile\\typo3\\clusterfilebackend"
+/* The file name the class is compiled under: error messages about its declaration name it. */
+#define CF_TYPO3_CLASS_FILE "clusterfile://ClusterFileBackend.php"
 
 /* The one-class declaration. The methods all come from ClusterFile\NativeBackend, whose arginfo
  * carries TYPO3 14's exact signatures. */
@@ -48,8 +50,7 @@ static zend_class_entry *cf_declare_typo3_class(zend_string *lc_name)
 		!cf_interface_loadable(ZEND_STRL("TYPO3\\CMS\\Core\\Cache\\Backend\\PhpCapableBackendInterface"))) {
 		return NULL;
 	}
-	if (zend_eval_stringl(cf_typo3_class_src, sizeof(cf_typo3_class_src) - 1, NULL,
-			"clusterfile://ClusterFileBackend.php") == FAILURE) {
+	if (zend_eval_stringl(cf_typo3_class_src, sizeof(cf_typo3_class_src) - 1, NULL, CF_TYPO3_CLASS_FILE) == FAILURE) {
 		return NULL;
 	}
 	return zend_hash_find_ptr(EG(class_table), lc_name);
@@ -67,16 +68,76 @@ static zend_class_entry *cf_autoload(zend_string *name, zend_string *lc_name)
 	return NULL;
 }
 
+/*
+ * ReflectionClass::getFileName() of the declared class. The engine gives a class compiled from a
+ * string the string's file name, and reflection answers it for every user class: code that stats
+ * a class's file (Symfony's ReflectionClassResource, class-loading caches) then warned "Unable to
+ * find the wrapper "clusterfile"". The name cannot be taken from the class (reflection, its
+ * destructor and OPcache dereference it), so getFileName() of ReflectionClass and of its internal
+ * subclasses (ReflectionObject, ReflectionEnum) is wrapped once in MINIT - the function entries
+ * are process-wide - and answers false for this one class, as for an internal class. Subclasses
+ * declared later copy the wrapped entry. Every other class gets the original answer.
+ */
+static zif_handler cf_get_file_name_orig;
+
+static ZEND_NAMED_FUNCTION(cf_reflection_get_file_name)
+{
+	cf_get_file_name_orig(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	if (Z_TYPE_P(return_value) != IS_STRING) {
+		return;
+	}
+	zend_class_entry *ours = zend_hash_str_find_ptr(EG(class_table), ZEND_STRL(CF_TYPO3_CLASS_LC));
+	/* the very string of our class (reflection hands out ce->info.user.filename itself) */
+	if (ours && ours->type == ZEND_USER_CLASS && Z_STR_P(return_value) == ours->info.user.filename) {
+		zval_ptr_dtor(return_value);
+		RETVAL_FALSE;
+	}
+}
+
+/* Sets getFileName() of ReflectionClass and its internal subclasses from `from` to `to`. */
+static void cf_swap_get_file_name(zend_class_entry *reflection_class, zif_handler from, zif_handler to)
+{
+	zend_class_entry *ce;
+	ZEND_HASH_FOREACH_PTR(CG(class_table), ce)
+	{
+		if (ce->type != ZEND_INTERNAL_CLASS || !instanceof_function(ce, reflection_class)) {
+			continue;
+		}
+		zend_function *fn = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("getfilename"));
+		if (fn && fn->type == ZEND_INTERNAL_FUNCTION && fn->internal_function.handler == from) {
+			fn->internal_function.handler = to;
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+}
+
+static zend_class_entry *cf_reflection_class(void)
+{
+	return zend_hash_str_find_ptr(CG(class_table), ZEND_STRL("reflectionclass"));
+}
+
 void cf_typo3_minit(void)
 {
 	cf_previous_autoload = zend_autoload;
 	zend_autoload = cf_autoload;
+
+	zend_class_entry *rc = cf_reflection_class();
+	zend_function *fn = rc ? zend_hash_str_find_ptr(&rc->function_table, ZEND_STRL("getfilename")) : NULL;
+	if (fn && fn->type == ZEND_INTERNAL_FUNCTION) {
+		cf_get_file_name_orig = fn->internal_function.handler;
+		cf_swap_get_file_name(rc, cf_get_file_name_orig, cf_reflection_get_file_name);
+	}
 }
 
 void cf_typo3_mshutdown(void)
 {
 	if (zend_autoload == cf_autoload) {
 		zend_autoload = cf_previous_autoload;
+	}
+	zend_class_entry *rc = cf_reflection_class();
+	if (rc && cf_get_file_name_orig) {
+		cf_swap_get_file_name(rc, cf_reflection_get_file_name, cf_get_file_name_orig);
+		cf_get_file_name_orig = NULL;
 	}
 }
 

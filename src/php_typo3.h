@@ -3,7 +3,8 @@
  *
  * This module owns the lazy declaration of ClusterFile\Typo3\ClusterFileBackend (a chained
  * zend_autoload hook: the class exists as soon as TYPO3's interfaces can be loaded, and never
- * under opcache preloading, where an eval-declared parent would dangle), the recognition of a PHP
+ * under opcache preloading, where an eval-declared parent would dangle) and its having no file
+ * (ReflectionClass::getFileName() is false for it: MINIT wraps that method), the recognition of a PHP
  * code frontend, and running a cached .php file through PHP's own include (so OPcache caches it
  * and the JIT sees an ordinary include).
  */

@@ -29,12 +29,15 @@
 static const size_t caps[] = {0, 1, 1024, 65536, CAP_1M};
 static const size_t mins[] = {0, 1, 64, 1024};
 
+/* One state for the whole run, as one thread of the module keeps its contexts across requests. */
+static cf_codec_state codec_state;
+
 /* One decode with every per-call property checked; returns the status, output kept in *out. */
 static cf_codec_status decode_checked(const uint8_t *in, size_t len, size_t max_out, char **out, size_t *out_len)
 {
 	cf_codec used = (cf_codec)0x7f;
 	fuzz_alloc_reset_peak();
-	cf_codec_status st = cf_codec_decode(in, len, max_out, &fuzz_allocator, out, out_len, &used);
+	cf_codec_status st = cf_codec_decode(&codec_state, in, len, max_out, &fuzz_allocator, out, out_len, &used);
 
 	if (len == 0) {
 		FUZZ_CHECK(st == CF_CODEC_E_EMPTY);
@@ -103,7 +106,8 @@ static void roundtrip_mode(cf_codec primary, size_t min_compressed, const uint8_
 	char *enc = NULL, *dec = NULL;
 	size_t enc_len = 0, dec_len = 0;
 
-	cf_codec_status st = cf_codec_encode(primary, min_compressed, raw, len, &fuzz_allocator, &enc, &enc_len);
+	cf_codec_status st =
+		cf_codec_encode(&codec_state, primary, min_compressed, raw, len, &fuzz_allocator, &enc, &enc_len);
 	FUZZ_CHECK(st == CF_CODEC_OK);
 	FUZZ_CHECK(enc != NULL && enc_len >= 1);
 	FUZZ_CHECK(enc_len <= cf_codec_max_encoded_size(len));
@@ -126,7 +130,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0) {
 		char *out = (char *)1;
 		size_t out_len = 1;
-		FUZZ_CHECK(cf_codec_decode(data, 0, CAP_1M, &fuzz_allocator, &out, &out_len, NULL) == CF_CODEC_E_EMPTY);
+		FUZZ_CHECK(
+			cf_codec_decode(&codec_state, data, 0, CAP_1M, &fuzz_allocator, &out, &out_len, NULL) == CF_CODEC_E_EMPTY);
 		FUZZ_CHECK(out == NULL && out_len == 0);
 		return 0;
 	}

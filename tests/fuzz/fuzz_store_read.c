@@ -182,7 +182,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *dec = (char *)1;
 		size_t dec_len = 1;
 		fuzz_alloc_reset_peak();
-		cf_codec_status cs = cf_codec_decode(out, out_len, max_out, &fuzz_allocator, &dec, &dec_len, NULL);
+		cf_codec_status cs = cf_codec_decode(NULL, out, out_len, max_out, &fuzz_allocator, &dec, &dec_len, NULL);
 		FUZZ_CHECK(fuzz_peak_request <= max_out + 1 || fuzz_peak_request <= 1);
 		if (fuzz_debug()) {
 			fprintf(stderr, "store: decode cap %zu -> %s\n", max_out, cf_codec_strerror(cs));

@@ -93,7 +93,7 @@ static buf encoded(cf_codec codec, const void *raw, size_t len)
 {
 	char *out;
 	size_t out_len;
-	if (cf_codec_encode(codec, 0, raw, len, &A, &out, &out_len) != CF_CODEC_OK) {
+	if (cf_codec_encode(NULL, codec, 0, raw, len, &A, &out, &out_len) != CF_CODEC_OK) {
 		abort();
 	}
 	buf b = {0};

@@ -1,14 +1,25 @@
 /*
  * cmocka tests of src/codec.c: the marker byte, the skip-compress threshold, round trips of every
  * codec, the decode bounds (zstd and deflate bombs, exact max_out boundaries), integrity failures
- * (empty input, unknown marker, truncated/garbage/trailing bodies) and allocator failure paths.
+ * (empty input, unknown marker, truncated/garbage/trailing bodies), allocator failure paths, and
+ * the codec state (its zstd contexts: created on first use, released by any thread, one state per
+ * thread).
+ *
+ * Linked with -Wl,--wrap=ZSTD_createCCtx,--wrap=ZSTD_createDCtx,--wrap=ZSTD_freeCCtx,
+ * --wrap=ZSTD_freeDCtx,--wrap=ZSTD_compressCCtx,--wrap=ZSTD_decompressDCtx: the __wrap_* functions
+ * below count the live contexts (every test ends with none) and fail on demand; otherwise they
+ * pass through to libzstd.
  */
 #include "unit.h"
 
 #include "codec.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #define MIB ((size_t)1024 * 1024)
 
@@ -40,6 +51,89 @@ static void *track_realloc(void *p, size_t n, void *ctx)
 
 static const cf_allocator tracking_allocator = {track_alloc, track_realloc, cf_unit_free, NULL};
 
+/* ---- libzstd seams (see the top of the file) ---- */
+
+ZSTD_CCtx *__real_ZSTD_createCCtx(void);
+ZSTD_DCtx *__real_ZSTD_createDCtx(void);
+size_t __real_ZSTD_freeCCtx(ZSTD_CCtx *cctx);
+size_t __real_ZSTD_freeDCtx(ZSTD_DCtx *dctx);
+size_t __real_ZSTD_compressCCtx(ZSTD_CCtx *cctx, void *dst, size_t cap, const void *src, size_t len, int level);
+size_t __real_ZSTD_decompressDCtx(ZSTD_DCtx *dctx, void *dst, size_t cap, const void *src, size_t len);
+
+ZSTD_CCtx *__wrap_ZSTD_createCCtx(void);
+ZSTD_DCtx *__wrap_ZSTD_createDCtx(void);
+size_t __wrap_ZSTD_freeCCtx(ZSTD_CCtx *cctx);
+size_t __wrap_ZSTD_freeDCtx(ZSTD_DCtx *dctx);
+size_t __wrap_ZSTD_compressCCtx(ZSTD_CCtx *cctx, void *dst, size_t cap, const void *src, size_t len, int level);
+size_t __wrap_ZSTD_decompressDCtx(ZSTD_DCtx *dctx, void *dst, size_t cap, const void *src, size_t len);
+
+/* Atomic: the two-thread test creates contexts concurrently. */
+static atomic_long zstd_live_contexts; /* created and not yet freed, both kinds */
+static atomic_long zstd_created;       /* successful creations, both kinds */
+static atomic_long zstd_ctx_calls;     /* ZSTD_compressCCtx + ZSTD_decompressDCtx calls */
+static atomic_bool zstd_fail_create;   /* ZSTD_create[CD]Ctx return NULL */
+static atomic_int zstd_ctx_error;      /* ZSTD_{compressCCtx,decompressDCtx} fail with this code (0: never) */
+
+/* A libzstd error result (zstd returns errors as (size_t)-code). */
+#define ZSTD_ERROR_RESULT(code) ((size_t) - (code))
+
+ZSTD_CCtx *__wrap_ZSTD_createCCtx(void)
+{
+	ZSTD_CCtx *c = zstd_fail_create ? NULL : __real_ZSTD_createCCtx();
+	if (c) {
+		zstd_live_contexts++;
+		zstd_created++;
+	}
+	return c;
+}
+
+ZSTD_DCtx *__wrap_ZSTD_createDCtx(void)
+{
+	ZSTD_DCtx *d = zstd_fail_create ? NULL : __real_ZSTD_createDCtx();
+	if (d) {
+		zstd_live_contexts++;
+		zstd_created++;
+	}
+	return d;
+}
+
+size_t __wrap_ZSTD_freeCCtx(ZSTD_CCtx *cctx)
+{
+	if (cctx) {
+		zstd_live_contexts--;
+	}
+	return __real_ZSTD_freeCCtx(cctx);
+}
+
+size_t __wrap_ZSTD_freeDCtx(ZSTD_DCtx *dctx)
+{
+	if (dctx) {
+		zstd_live_contexts--;
+	}
+	return __real_ZSTD_freeDCtx(dctx);
+}
+
+size_t __wrap_ZSTD_compressCCtx(ZSTD_CCtx *cctx, void *dst, size_t cap, const void *src, size_t len, int level)
+{
+	zstd_ctx_calls++;
+	if (zstd_ctx_error) {
+		return ZSTD_ERROR_RESULT(zstd_ctx_error);
+	}
+	return __real_ZSTD_compressCCtx(cctx, dst, cap, src, len, level);
+}
+
+size_t __wrap_ZSTD_decompressDCtx(ZSTD_DCtx *dctx, void *dst, size_t cap, const void *src, size_t len)
+{
+	zstd_ctx_calls++;
+	if (zstd_ctx_error) {
+		return ZSTD_ERROR_RESULT(zstd_ctx_error);
+	}
+	return __real_ZSTD_decompressDCtx(dctx, dst, cap, src, len);
+}
+
+/* The state every encode/decode of the other tests uses, as the module's per-thread globals do. */
+static cf_codec_state codec_state;
+
 static int reset_counters(void **state)
 {
 	(void)state;
@@ -47,6 +141,21 @@ static int reset_counters(void **state)
 	cf_unit_fail_after = -1;
 	track_calls = 0;
 	track_max_size = 0;
+	zstd_live_contexts = 0;
+	zstd_created = 0;
+	zstd_ctx_calls = 0;
+	zstd_fail_create = false;
+	zstd_ctx_error = 0;
+	cf_codec_state_init(&codec_state);
+	return 0;
+}
+
+/* Releasing the shared state leaves no zstd context behind, whatever the test did. */
+static int release_state(void **state)
+{
+	(void)state;
+	cf_codec_state_release(&codec_state);
+	assert_int_equal(zstd_live_contexts, 0);
 	return 0;
 }
 
@@ -88,7 +197,8 @@ static void fill_random(char *buf, size_t len, uint32_t seed)
 
 static void encode_ok(cf_codec primary, size_t min_compressed, const void *in, size_t len, char **out, size_t *out_len)
 {
-	assert_int_equal(cf_codec_encode(primary, min_compressed, in, len, &cf_unit_allocator, out, out_len), CF_CODEC_OK);
+	assert_int_equal(
+		cf_codec_encode(&codec_state, primary, min_compressed, in, len, &cf_unit_allocator, out, out_len), CF_CODEC_OK);
 	assert_non_null(*out);
 	assert_true(*out_len >= 1);
 	assert_true(*out_len <= cf_codec_max_encoded_size(len));
@@ -107,7 +217,8 @@ static void assert_round_trip(cf_codec primary, size_t min_compressed, const voi
 		assert_int_equal(enc_len, len + 1);
 		assert_memory_equal(enc + 1, in, len);
 	}
-	assert_int_equal(cf_codec_decode(enc, enc_len, len, &cf_unit_allocator, &dec, &dec_len, &used), CF_CODEC_OK);
+	assert_int_equal(
+		cf_codec_decode(&codec_state, enc, enc_len, len, &cf_unit_allocator, &dec, &dec_len, &used), CF_CODEC_OK);
 	assert_non_null(dec);
 	assert_int_equal(used, expected);
 	assert_int_equal(dec_len, len);
@@ -123,7 +234,8 @@ static void assert_decode_fails(const void *in, size_t len, size_t max_out, cf_c
 	char *dec = (char *)0x1;
 	size_t dec_len = 99;
 
-	assert_int_equal(cf_codec_decode(in, len, max_out, &cf_unit_allocator, &dec, &dec_len, NULL), expected);
+	assert_int_equal(
+		cf_codec_decode(&codec_state, in, len, max_out, &cf_unit_allocator, &dec, &dec_len, NULL), expected);
 	assert_null(dec);
 	assert_int_equal(dec_len, 0);
 }
@@ -388,7 +500,8 @@ static void test_decode_empty_input_is_empty_error(void **state)
 	size_t dec_len = 99;
 	cf_codec used = (cf_codec)0x7f;
 
-	assert_int_equal(cf_codec_decode("", 0, 100, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_EMPTY);
+	assert_int_equal(
+		cf_codec_decode(&codec_state, "", 0, 100, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_EMPTY);
 	assert_null(dec);
 	assert_int_equal(dec_len, 0);
 	assert_int_equal(used, 0x7f);
@@ -403,10 +516,12 @@ static void test_decode_unknown_marker_0xff_and_0x03(void **state)
 	cf_codec used = (cf_codec)0x7f;
 
 	assert_int_equal(
-		cf_codec_decode(ff_abc, sizeof(ff_abc), 100, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_MARKER);
+		cf_codec_decode(&codec_state, ff_abc, sizeof(ff_abc), 100, &tracking_allocator, &dec, &dec_len, &used),
+		CF_CODEC_E_MARKER);
 	assert_null(dec);
 	assert_int_equal(used, 0x7f);
-	assert_int_equal(cf_codec_decode("\x03", 1, 100, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_MARKER);
+	assert_int_equal(
+		cf_codec_decode(&codec_state, "\x03", 1, 100, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_MARKER);
 	assert_null(dec);
 	assert_int_equal(used, 0x7f);
 	assert_decode_fails("\x80xyz", 4, 100, CF_CODEC_E_MARKER);
@@ -420,13 +535,15 @@ static void test_decode_sets_used_codec_even_on_body_error(void **state)
 	size_t dec_len;
 	cf_codec used = (cf_codec)0x7f;
 
-	assert_int_equal(
-		cf_codec_decode("\x01garbage", 8, 100, &cf_unit_allocator, &dec, &dec_len, &used), CF_CODEC_E_CORRUPT);
+	assert_int_equal(cf_codec_decode(&codec_state, "\x01garbage", 8, 100, &cf_unit_allocator, &dec, &dec_len, &used),
+		CF_CODEC_E_CORRUPT);
 	assert_int_equal(used, CF_CODEC_ZSTD);
-	assert_int_equal(cf_codec_decode(none_abc, sizeof(none_abc), 2, &cf_unit_allocator, &dec, &dec_len, &used),
+	assert_int_equal(
+		cf_codec_decode(&codec_state, none_abc, sizeof(none_abc), 2, &cf_unit_allocator, &dec, &dec_len, &used),
 		CF_CODEC_E_TOO_LARGE);
 	assert_int_equal(used, CF_CODEC_NONE);
-	assert_int_equal(cf_codec_decode("\x02", 1, 100, &cf_unit_allocator, &dec, &dec_len, &used), CF_CODEC_E_CORRUPT);
+	assert_int_equal(
+		cf_codec_decode(&codec_state, "\x02", 1, 100, &cf_unit_allocator, &dec, &dec_len, &used), CF_CODEC_E_CORRUPT);
 	assert_int_equal(used, CF_CODEC_DEFLATE);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
@@ -444,8 +561,8 @@ static void test_zstd_bomb_100mb_refused_before_any_allocation(void **state)
 
 	/* Any allocation attempt would fail (E_NOMEM): E_TOO_LARGE proves none was made. */
 	cf_unit_fail_after = 0;
-	assert_int_equal(
-		cf_codec_decode(file, file_len, MIB, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_TOO_LARGE);
+	assert_int_equal(cf_codec_decode(&codec_state, file, file_len, MIB, &tracking_allocator, &dec, &dec_len, &used),
+		CF_CODEC_E_TOO_LARGE);
 	cf_unit_fail_after = -1;
 	assert_null(dec);
 	assert_int_equal(dec_len, 0);
@@ -464,8 +581,8 @@ static void test_zstd_frame_without_content_size_is_corrupt(void **state)
 	size_t dec_len = 99;
 
 	assert_int_equal(ZSTD_getFrameContentSize(file + 1, file_len - 1), ZSTD_CONTENTSIZE_UNKNOWN);
-	assert_int_equal(
-		cf_codec_decode(file, file_len, MIB, &tracking_allocator, &dec, &dec_len, NULL), CF_CODEC_E_CORRUPT);
+	assert_int_equal(cf_codec_decode(&codec_state, file, file_len, MIB, &tracking_allocator, &dec, &dec_len, NULL),
+		CF_CODEC_E_CORRUPT);
 	assert_null(dec);
 	assert_int_equal(track_calls, 0);
 	free(file);
@@ -532,8 +649,8 @@ static void test_deflate_bomb_64mib_refused_with_bounded_memory(void **state)
 	cf_codec used;
 
 	assert_true(file_len < 1 * MIB);
-	assert_int_equal(
-		cf_codec_decode(file, file_len, MIB, &tracking_allocator, &dec, &dec_len, &used), CF_CODEC_E_TOO_LARGE);
+	assert_int_equal(cf_codec_decode(&codec_state, file, file_len, MIB, &tracking_allocator, &dec, &dec_len, &used),
+		CF_CODEC_E_TOO_LARGE);
 	assert_null(dec);
 	assert_int_equal(dec_len, 0);
 	assert_int_equal(used, CF_CODEC_DEFLATE);
@@ -603,7 +720,8 @@ static void assert_exact_boundary(cf_codec codec, size_t len)
 	fill_payload(buf, len, (uint32_t)len);
 	encode_ok(codec, 0, buf, len, &enc, &enc_len);
 	assert_int_equal(enc[0], codec);
-	assert_int_equal(cf_codec_decode(enc, enc_len, len, &tracking_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	assert_int_equal(
+		cf_codec_decode(&codec_state, enc, enc_len, len, &tracking_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
 	assert_int_equal(dec_len, len);
 	assert_memory_equal(dec, buf, len);
 	cf_free(&cf_unit_allocator, dec);
@@ -638,7 +756,8 @@ static void test_empty_payload_decodes_with_max_out_zero(void **state)
 		size_t enc_len, dec_len = 99;
 
 		encode_ok(codecs[j], 0, "", 0, &enc, &enc_len);
-		assert_int_equal(cf_codec_decode(enc, enc_len, 0, &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+		assert_int_equal(
+			cf_codec_decode(&codec_state, enc, enc_len, 0, &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
 		assert_non_null(dec);
 		assert_int_equal(dec_len, 0);
 		cf_free(&cf_unit_allocator, dec);
@@ -667,7 +786,8 @@ static void test_encode_allocation_failure_returns_nomem_without_leaks(void **st
 			cf_codec_status st;
 
 			cf_unit_fail_after = k;
-			st = cf_codec_encode(codecs[j], 0, buf, sizeof(buf), &cf_unit_failing_allocator, &enc, &enc_len);
+			st = cf_codec_encode(
+				&codec_state, codecs[j], 0, buf, sizeof(buf), &cf_unit_failing_allocator, &enc, &enc_len);
 			cf_unit_fail_after = -1;
 			if (k == 0) {
 				assert_int_equal(st, CF_CODEC_E_NOMEM);
@@ -683,7 +803,8 @@ static void test_encode_allocation_failure_returns_nomem_without_leaks(void **st
 			ok++;
 			assert_int_equal(enc[0], codecs[j]);
 			assert_int_equal(
-				cf_codec_decode(enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+				cf_codec_decode(&codec_state, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL),
+				CF_CODEC_OK);
 			assert_int_equal(dec_len, sizeof(buf));
 			assert_memory_equal(dec, buf, sizeof(buf));
 			cf_free(&cf_unit_allocator, dec);
@@ -718,7 +839,7 @@ static void test_decode_allocation_failure_returns_nomem_without_leaks(void **st
 			size_t dec_len = 99;
 
 			cf_unit_fail_after = k;
-			st = cf_codec_decode(enc, enc_len, len, &cf_unit_failing_allocator, &dec, &dec_len, NULL);
+			st = cf_codec_decode(&codec_state, enc, enc_len, len, &cf_unit_failing_allocator, &dec, &dec_len, NULL);
 			cf_unit_fail_after = -1;
 			if (k == 0) {
 				assert_int_equal(st, CF_CODEC_E_NOMEM);
@@ -744,7 +865,284 @@ static void test_decode_allocation_failure_returns_nomem_without_leaks(void **st
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
-#define T(fn) cmocka_unit_test_setup(fn, reset_counters)
+/* ---- the codec state ---- */
+
+static void test_state_creates_each_context_on_first_zstd_use_and_reuses_it(void **state)
+{
+	cf_codec_state st;
+	char buf[4096], *enc, *dec;
+	size_t enc_len, dec_len;
+	struct ZSTD_CCtx_s *cctx;
+	struct ZSTD_DCtx_s *dctx;
+	int i;
+
+	fill_payload(buf, sizeof(buf), 31);
+	cf_codec_state_init(&st);
+	assert_null(st.cctx);
+	assert_null(st.dctx);
+
+	/* none and deflate never need a zstd context */
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_DEFLATE, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, dec);
+	cf_free(&cf_unit_allocator, enc);
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_NONE, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, enc);
+	assert_null(st.cctx);
+	assert_null(st.dctx);
+	assert_int_equal(zstd_created, 0);
+
+	/* zstd encode: the compression context only */
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	assert_non_null(st.cctx);
+	assert_null(st.dctx);
+	assert_int_equal(zstd_created, 1);
+	cctx = st.cctx;
+
+	/* zstd decode: the decompression context */
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	assert_int_equal(dec_len, sizeof(buf));
+	assert_memory_equal(dec, buf, sizeof(buf));
+	cf_free(&cf_unit_allocator, dec);
+	cf_free(&cf_unit_allocator, enc);
+	assert_non_null(st.dctx);
+	assert_int_equal(zstd_created, 2);
+	dctx = st.dctx;
+
+	/* later calls reuse both */
+	for (i = 0; i < 5; i++) {
+		assert_round_trip(CF_CODEC_ZSTD, 0, buf, sizeof(buf) - (size_t)i, CF_CODEC_ZSTD);
+		assert_int_equal(
+			cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, (size_t)i, &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+		assert_int_equal(
+			cf_codec_decode(&st, enc, enc_len, (size_t)i, &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+		assert_int_equal(dec_len, (size_t)i);
+		cf_free(&cf_unit_allocator, dec);
+		cf_free(&cf_unit_allocator, enc);
+	}
+	assert_ptr_equal(st.cctx, cctx);
+	assert_ptr_equal(st.dctx, dctx);
+
+	/* release frees both and leaves an empty, usable state; a second release is harmless */
+	cf_codec_state_release(&st);
+	assert_null(st.cctx);
+	assert_null(st.dctx);
+	assert_int_equal(zstd_live_contexts, 2); /* codec_state's, from assert_round_trip */
+	cf_codec_state_release(&codec_state);
+	assert_int_equal(zstd_live_contexts, 0);
+	cf_codec_state_release(&st);
+	assert_int_equal(zstd_live_contexts, 0);
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, enc);
+	assert_non_null(st.cctx);
+	assert_int_equal(zstd_live_contexts, 1);
+	cf_codec_state_release(&st);
+	assert_int_equal(zstd_live_contexts, 0);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_null_state_uses_no_context(void **state)
+{
+	char buf[4096], *enc, *dec;
+	size_t enc_len, dec_len;
+
+	fill_payload(buf, sizeof(buf), 32);
+	assert_int_equal(
+		cf_codec_encode(NULL, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	assert_int_equal(enc[0], CF_CODEC_ZSTD);
+	assert_int_equal(
+		cf_codec_decode(NULL, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	assert_int_equal(dec_len, sizeof(buf));
+	assert_memory_equal(dec, buf, sizeof(buf));
+	cf_free(&cf_unit_allocator, dec);
+	cf_free(&cf_unit_allocator, enc);
+	assert_int_equal(zstd_created, 0);
+	assert_int_equal(zstd_ctx_calls, 0);
+	assert_int_equal(zstd_live_contexts, 0);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_context_creation_failure_falls_back_and_is_retried(void **state)
+{
+	cf_codec_state st;
+	char buf[4096], *enc, *dec;
+	size_t enc_len, dec_len;
+
+	fill_payload(buf, sizeof(buf), 33);
+	cf_codec_state_init(&st);
+	zstd_fail_create = true;
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	assert_int_equal(dec_len, sizeof(buf));
+	assert_memory_equal(dec, buf, sizeof(buf));
+	cf_free(&cf_unit_allocator, dec);
+	assert_null(st.cctx);
+	assert_null(st.dctx);
+	assert_int_equal(zstd_ctx_calls, 0); /* the one-shot functions did the work */
+
+	/* the next call tries again */
+	zstd_fail_create = false;
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	assert_memory_equal(dec, buf, sizeof(buf));
+	cf_free(&cf_unit_allocator, dec);
+	cf_free(&cf_unit_allocator, enc);
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, enc);
+	assert_non_null(st.cctx);
+	assert_non_null(st.dctx);
+	assert_int_equal(zstd_ctx_calls, 2);
+	cf_codec_state_release(&st);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_context_errors_map_to_nomem_or_compress_or_corrupt(void **state)
+{
+	cf_codec_state st;
+	char buf[4096], *enc, *bad = (char *)0x1, *dec = (char *)0x1;
+	size_t enc_len, bad_len = 99, dec_len = 99;
+
+	fill_payload(buf, sizeof(buf), 34);
+	cf_codec_state_init(&st);
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+
+	zstd_ctx_error = ZSTD_error_memory_allocation;
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &bad, &bad_len), CF_CODEC_E_NOMEM);
+	assert_null(bad);
+	assert_int_equal(bad_len, 0);
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_E_NOMEM);
+	assert_null(dec);
+	assert_int_equal(dec_len, 0);
+	assert_int_equal(cf_unit_live_allocs, 1); /* only enc */
+
+	zstd_ctx_error = ZSTD_error_GENERIC;
+	assert_int_equal(cf_codec_encode(&st, CF_CODEC_ZSTD, 0, buf, sizeof(buf), &cf_unit_allocator, &bad, &bad_len),
+		CF_CODEC_E_COMPRESS);
+	assert_null(bad);
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_E_CORRUPT);
+	assert_null(dec);
+	assert_int_equal(cf_unit_live_allocs, 1);
+	assert_int_equal(zstd_ctx_calls, 5);
+
+	/* the contexts survive a failed call */
+	zstd_ctx_error = 0;
+	assert_int_equal(
+		cf_codec_decode(&st, enc, enc_len, sizeof(buf), &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+	assert_memory_equal(dec, buf, sizeof(buf));
+	cf_free(&cf_unit_allocator, dec);
+	cf_free(&cf_unit_allocator, enc);
+	assert_int_equal(zstd_created, 2);
+	cf_codec_state_release(&st);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* One thread of the two-thread test: round trips through its own state, which it leaves alive. */
+typedef struct codec_thread {
+	cf_codec_state st;
+	uint32_t seed;
+	pthread_barrier_t *start;
+	int failures; /* round trips that did not give back the payload (cmocka asserts only on the main thread) */
+	int rounds;
+} codec_thread;
+
+/* malloc without the (unsynchronised) live-allocation count of cf_unit_allocator. */
+static void *plain_alloc(size_t n, void *ctx)
+{
+	(void)ctx;
+	return malloc(n ? n : 1);
+}
+
+static void *plain_realloc(void *p, size_t n, void *ctx)
+{
+	(void)ctx;
+	return realloc(p, n ? n : 1);
+}
+
+static void plain_free(void *p, void *ctx)
+{
+	(void)ctx;
+	free(p);
+}
+
+static const cf_allocator plain_allocator = {plain_alloc, plain_realloc, plain_free, NULL};
+
+static void *codec_thread_main(void *arg)
+{
+	codec_thread *t = arg;
+	char buf[8192];
+	int i;
+
+	pthread_barrier_wait(t->start);
+	for (i = 0; i < t->rounds; i++) {
+		char *enc = NULL, *dec = NULL;
+		size_t enc_len = 0, dec_len = 0, len = sizeof(buf) - (size_t)(i * 37) % 4096;
+
+		fill_payload(buf, len, t->seed + (uint32_t)i);
+		if (cf_codec_encode(&t->st, CF_CODEC_ZSTD, 0, buf, len, &plain_allocator, &enc, &enc_len) != CF_CODEC_OK ||
+			cf_codec_decode(&t->st, enc, enc_len, len, &plain_allocator, &dec, &dec_len, NULL) != CF_CODEC_OK ||
+			dec_len != len || memcmp(dec, buf, len) != 0) {
+			t->failures++;
+		}
+		free(dec);
+		free(enc);
+	}
+	return NULL;
+}
+
+static void test_two_threads_use_two_states_released_by_another_thread(void **state)
+{
+	pthread_barrier_t start;
+	codec_thread t[2];
+	pthread_t tid[2];
+	int i;
+
+	assert_int_equal(pthread_barrier_init(&start, NULL, 2), 0);
+	for (i = 0; i < 2; i++) {
+		cf_codec_state_init(&t[i].st);
+		t[i].seed = 1000u * (uint32_t)(i + 1);
+		t[i].start = &start;
+		t[i].failures = 0;
+		t[i].rounds = 200;
+		assert_int_equal(pthread_create(&tid[i], NULL, codec_thread_main, &t[i]), 0);
+	}
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(tid[i], NULL), 0);
+	}
+	pthread_barrier_destroy(&start);
+
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(t[i].failures, 0);
+		assert_non_null(t[i].st.cctx);
+		assert_non_null(t[i].st.dctx);
+	}
+	/* each thread created its own pair once, and kept it */
+	assert_ptr_not_equal(t[0].st.cctx, t[1].st.cctx);
+	assert_ptr_not_equal(t[0].st.dctx, t[1].st.dctx);
+	assert_int_equal(zstd_created, 4);
+	assert_int_equal(zstd_live_contexts, 4);
+
+	/* released from this thread, as GSHUTDOWN of a finished thread's globals may run elsewhere */
+	cf_codec_state_release(&t[0].st);
+	assert_int_equal(zstd_live_contexts, 2);
+	cf_codec_state_release(&t[1].st);
+	assert_int_equal(zstd_live_contexts, 0);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, reset_counters, release_state)
 
 int main(void)
 {
@@ -778,6 +1176,11 @@ int main(void)
 		T(test_empty_payload_decodes_with_max_out_zero),
 		T(test_encode_allocation_failure_returns_nomem_without_leaks),
 		T(test_decode_allocation_failure_returns_nomem_without_leaks),
+		T(test_state_creates_each_context_on_first_zstd_use_and_reuses_it),
+		T(test_null_state_uses_no_context),
+		T(test_context_creation_failure_falls_back_and_is_retried),
+		T(test_context_errors_map_to_nomem_or_compress_or_corrupt),
+		T(test_two_threads_use_two_states_released_by_another_thread),
 	};
 	return cmocka_run_group_tests_name("codec", tests, NULL, NULL);
 }

@@ -29,13 +29,13 @@
  */
 
 static struct {
-	int unlinkat_errno;   /* fail every unlinkat with this */
+	int unlinkat_errno; /* fail every unlinkat with this */
 	int unlinkat_calls;
-	int fstatat_errno;    /* fail every fstatat with this */
+	int fstatat_errno; /* fail every fstatat with this */
 	int fstatat_calls;
-	int fstatat_hook_at;  /* on this call (1-based), run hook first */
+	int fstatat_hook_at; /* on this call (1-based), run hook first */
 	void (*hook)(void);
-	bool realloc_fail;    /* fail every realloc */
+	bool realloc_fail; /* fail every realloc */
 } inj;
 
 int __real_unlinkat(int dirfd, const char *path, int flags);
@@ -323,8 +323,8 @@ static void test_age_limit_uses_the_later_of_atime_and_mtime(void **state)
 	char name[80];
 	int64_t du;
 
-	put_payload(f, 1, 1, f->now - 86401);          /* unused for more than a day: goes */
-	put_payload(f, 1, 2, f->now - 86000);          /* not yet */
+	put_payload(f, 1, 1, f->now - 86401); /* unused for more than a day: goes */
+	put_payload(f, 1, 2, f->now - 86000); /* not yet */
 	name_of(2, 3, NULL, name, sizeof(name));
 	put_at(f, 2, name, 4096, f->now - 10, f->now - 999999); /* read recently: stays */
 	name_of(2, 4, NULL, name, sizeof(name));
