@@ -79,7 +79,7 @@ if test "$PHP_CLUSTERFILE" != "no"; then
     CF_WARN_CFLAGS="$CF_WARN_CFLAGS -Werror"
   fi
 
-  CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c src/gc.c"
+  CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c src/gc.c src/dsn.c"
   CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_typo3.c src/php_functions.c src/php_gc.c"
 
   PHP_NEW_EXTENSION(clusterfile,
