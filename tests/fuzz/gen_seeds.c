@@ -556,6 +556,29 @@ static void seeds_store(void)
 	free(defl.p);
 }
 
+/* ---- dsn: the DSN itself ---- */
+
+static void dsn_seed(const char *name, const char *dsn)
+{
+	buf b = {0};
+	put_s(&b, dsn);
+	save("dsn", name, &b);
+	free(b.p);
+}
+
+static void seeds_dsn(void)
+{
+	dsn_seed("minimal", "redis://h");
+	dsn_seed("tcp_everything",
+		"redis://app:s3cret@Cache.Example.com:6380/3?prefix=site_1&timeout=0.5&read_timeout=2.25&persistent=off");
+	dsn_seed("valkey_ipv6_encoded", "valkey://us%40er:p%40ss%3A%2F:x@[2001:db8::ffff:1.2.3.4]:6379/1");
+	dsn_seed("unix", "unix://u:pw@/var/run/redis.sock?db=2&prefix=x&persistent=TRUE");
+	dsn_seed("sentinel", "redis-sentinel://u:pw@s1,S2:26380,[::1]/mymaster/2?timeout=0.2");
+	dsn_seed("cluster", "valkey-cluster://:pw@n1:7000,n2:7001,n3?read_timeout=60");
+	dsn_seed("raw_specials_in_password", "redis://u:p@ss/x?y@h:0");
+	dsn_seed("bad_query", "redis://h/0?prefix=a&prefix=b&db=1&timeout=0.0001");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -568,5 +591,6 @@ int main(int argc, char **argv)
 	seeds_options();
 	seeds_ident();
 	seeds_store();
+	seeds_dsn();
 	return 0;
 }
