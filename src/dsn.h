@@ -15,8 +15,9 @@
  * userinfo: unreserved, sub-delims, ':' and %XX escapes; user ends at the first ':'. A user
  * always needs a password (Redis has no user-only AUTH; "redis://secret@host" would otherwise
  * show a password-meant-as-user in the redacted form).
- * Query keys (each at most once, never empty): prefix, timeout, read_timeout, persistent, and db
- * (unix only). Percent-decoding applies to user and password only.
+ * Query keys (lower-case, each at most once, never empty): prefix, timeout, read_timeout,
+ * persistent (0|1|true|false|on|off, any case), and db (unix only). Percent-decoding applies to
+ * user and password only.
  *
  * Error messages start with "metadataDsn: ", are one line, and echo no byte of the input: they
  * can never contain the password.
