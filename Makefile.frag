@@ -8,12 +8,14 @@
 CF_UNIT_DIR = $(builddir)/tests/unit/build
 CF_UNIT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-missing-field-initializers -I$(srcdir)/src $(LIBZSTD_CFLAGS)
-CF_UNIT_LIBS = $(LIBZSTD_LIBS) $(ZLIB_LIBS) $(LIBCRYPTO_LIBS) -lcmocka
-CF_UNIT_TESTS = hash codec store lru ident record options gc dsn
+CF_UNIT_LIBS = $(LIBZSTD_LIBS) $(ZLIB_LIBS) $(LIBCRYPTO_LIBS) $(HIREDIS_LIBS) -lcmocka
+CF_UNIT_TESTS = hash codec store lru ident record options gc dsn $(CF_UNIT_REDIS)
 CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 
 # Per-test link flags: syscall failure injection through the linker's --wrap.
 CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read,--wrap=futimens
+CF_WRAP_redis = -Wl,--wrap=redisConnectWithTimeout,--wrap=redisConnectUnixWithTimeout,--wrap=redisSetTimeout \
+	-Wl,--wrap=redisEnableKeepAlive,--wrap=redisFree,--wrap=redisCommandArgv,--wrap=freeReplyObject
 CF_WRAP_gc = -Wl,--wrap=unlinkat,--wrap=fstatat,--wrap=realloc
 # codec: libzstd's context functions (context accounting, failures); -pthread for the two-thread test.
 CF_WRAP_codec = -pthread -Wl,--wrap=ZSTD_createCCtx,--wrap=ZSTD_createDCtx,--wrap=ZSTD_freeCCtx,--wrap=ZSTD_freeDCtx \

@@ -20,6 +20,7 @@
 #include "src/codec.h"
 #include "src/php_functions.h"
 #include "src/php_gc.h"
+#include "src/php_meta_redis.h"
 #include "stubs/functions_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
@@ -33,12 +34,19 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	clusterfile_globals->gc_done = NULL;
 	clusterfile_globals->gc_done_epoch = 0;
 	clusterfile_globals->cycle_exceptions = NULL;
+	clusterfile_globals->redis_conns = NULL;
+	clusterfile_globals->pins = NULL;
 	cf_codec_state_init(&clusterfile_globals->codec);
 }
 
 static PHP_GSHUTDOWN_FUNCTION(clusterfile)
 {
 	cf_codec_state_release(&clusterfile_globals->codec);
+	if (clusterfile_globals->redis_conns) {
+		cf_meta_redis_free_connections(clusterfile_globals->redis_conns);
+		clusterfile_globals->redis_conns = NULL;
+		clusterfile_globals->pins = NULL;
+	}
 }
 
 static PHP_MINIT_FUNCTION(clusterfile)
@@ -47,6 +55,7 @@ static PHP_MINIT_FUNCTION(clusterfile)
 	cf_meta_minit();
 	cf_backend_minit();
 	cf_typo3_minit();
+	cf_meta_redis_minit();
 	return SUCCESS;
 }
 
@@ -69,6 +78,7 @@ static PHP_RSHUTDOWN_FUNCTION(clusterfile)
 {
 	cf_php_gc_rshutdown();
 	cf_errors_rshutdown();
+	cf_meta_redis_rshutdown();
 	return SUCCESS;
 }
 
@@ -78,7 +88,10 @@ static PHP_MINFO_FUNCTION(clusterfile)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "clusterfile support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_CLUSTERFILE_VERSION);
-	php_info_print_table_row(2, "Metadata stores", "cache frontend (userland)");
+	php_info_print_table_row(2, "Metadata stores",
+		cf_meta_redis_available() ? "cache frontend (userland), metadataDsn (native: redis://, valkey://, unix://)"
+								  : "cache frontend (userland)");
+	cf_meta_redis_minfo();
 	php_info_print_table_row(2, "Codecs", "none, zstd, gzip (raw deflate)");
 	php_info_print_table_row(2, "libzstd", ZSTD_versionString());
 	php_info_print_table_row(2, "zlib", zlibVersion());

@@ -24,6 +24,12 @@ PHP_ARG_WITH([libzstd],
     [clusterfile: use libzstd installed under DIR when pkg-config cannot find it])],
   [yes], [no])
 
+PHP_ARG_WITH([hiredis],
+  [for hiredis (the native Redis/Valkey metadata store, option metadataDsn)],
+  [AS_HELP_STRING([[--with-hiredis[=yes|no|auto]]],
+    [clusterfile: build the native metadata store over hiredis >= 0.14 (default: auto, when pkg-config finds it)])],
+  [auto], [no])
+
 if test "$PHP_CLUSTERFILE" != "no"; then
   PKG_PROG_PKG_CONFIG
 
@@ -62,6 +68,27 @@ if test "$PHP_CLUSTERFILE" != "no"; then
   PHP_EVAL_INCLINE($LIBCRYPTO_CFLAGS)
   PHP_EVAL_LIBLINE($LIBCRYPTO_LIBS, CLUSTERFILE_SHARED_LIBADD)
 
+  dnl --- hiredis >= 0.14: optional; without it metadataDsn is a construction error ---------
+  CF_HIREDIS_SOURCES=""
+  CF_UNIT_REDIS=""
+  HIREDIS_LIBS=""
+  if test "$PHP_HIREDIS" != "no"; then
+    if $PKG_CONFIG --atleast-version=0.14 hiredis 2>/dev/null; then
+      HIREDIS_CFLAGS=`$PKG_CONFIG --cflags hiredis | sed 's/-D_FILE_OFFSET_BITS=64//'`
+      HIREDIS_LIBS=`$PKG_CONFIG --libs hiredis`
+      AC_MSG_NOTICE([clusterfile: hiredis `$PKG_CONFIG --modversion hiredis` via pkg-config: native metadata store on])
+      PHP_EVAL_INCLINE($HIREDIS_CFLAGS)
+      PHP_EVAL_LIBLINE($HIREDIS_LIBS, CLUSTERFILE_SHARED_LIBADD)
+      AC_DEFINE([CF_HAVE_HIREDIS], [1], [clusterfile: the native metadata store over hiredis])
+      CF_HIREDIS_SOURCES="src/redis.c"
+      CF_UNIT_REDIS="redis"
+    elif test "$PHP_HIREDIS" = "yes"; then
+      AC_MSG_ERROR([--with-hiredis: hiredis >= 0.14 not found by pkg-config (Debian: apt-get install libhiredis-dev)])
+    else
+      AC_MSG_NOTICE([clusterfile: hiredis not found: built without the native metadata store])
+    fi
+  fi
+
   dnl --- igbinary: optional. Only its version string is read (the serializer label), so no
   dnl headers are needed; when it is loaded it loads first.
   PHP_ADD_EXTENSION_DEP(clusterfile, igbinary, true)
@@ -79,8 +106,8 @@ if test "$PHP_CLUSTERFILE" != "no"; then
     CF_WARN_CFLAGS="$CF_WARN_CFLAGS -Werror"
   fi
 
-  CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c src/gc.c src/dsn.c"
-  CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_typo3.c src/php_functions.c src/php_gc.c"
+  CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c src/gc.c src/dsn.c $CF_HIREDIS_SOURCES"
+  CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_typo3.c src/php_functions.c src/php_gc.c src/php_meta_redis.c src/php_meta_redis_record.c"
 
   PHP_NEW_EXTENSION(clusterfile,
     clusterfile.c $CLUSTERFILE_CORE_SOURCES $CLUSTERFILE_GLUE_SOURCES,
@@ -92,6 +119,8 @@ if test "$PHP_CLUSTERFILE" != "no"; then
   PHP_SUBST(LIBZSTD_LIBS)
   PHP_SUBST(ZLIB_LIBS)
   PHP_SUBST(LIBCRYPTO_LIBS)
+  PHP_SUBST(HIREDIS_LIBS)
+  PHP_SUBST(CF_UNIT_REDIS)
   PHP_SUBST(CLUSTERFILE_CORE_SOURCES)
   PHP_ADD_MAKEFILE_FRAGMENT
 fi

@@ -27,6 +27,11 @@ zend_ulong gc_done_epoch;
  * request, by identity: a weak set (zend_weakrefs_hash_*: an entry goes when its exception is
  * freed). NULL until the first; emptied and freed in RSHUTDOWN. See cf_exception_must_travel(). */
 HashTable *cycle_exceptions;
+/* The native metadata store's connections of this thread: endpoint -> connection (persistent
+ * memory, kept across requests; src/php_meta_redis.c). NULL until the first. */
+HashTable *redis_conns;
+/* The shard pins of includes in progress (fd -> ), released in RSHUTDOWN after a bailout (src/php_gc.c). */
+HashTable *pins;
 /* This thread's reusable zstd contexts (created on first use, freed in GSHUTDOWN). */
 cf_codec_state codec;
 ZEND_END_MODULE_GLOBALS(clusterfile)

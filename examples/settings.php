@@ -49,6 +49,19 @@ return [
                     ],
                     'groups' => ['pages'],
                 ],
+                // The native metadata path instead (no cluster_meta cache needed): Redis/Valkey from C,
+                // one round trip per operation, the write-after-invalidate guard.
+                // 'pages' => [
+                //     'frontend' => VariableFrontend::class,
+                //     'backend' => ClusterFileBackend::class,
+                //     'options' => [
+                //         'localPath' => '/app/var/cache/cluster/pages',
+                //         // user and password percent-encoded (rawurlencode) inside the DSN
+                //         'metadataDsn' => 'redis://cache-user:' . rawurlencode((string) getenv('REDIS_PASSWORD')) . '@redis:6379/2?prefix=site-a&timeout=0.5',
+                //         'namespace' => $clusterNamespace,
+                //     ],
+                //     'groups' => ['pages'],
+                // ],
                 'typoscript' => [
                     'frontend' => PhpFrontend::class,
                     'backend' => ClusterFileBackend::class,

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
@@ -91,9 +92,14 @@ static bool cf_gc_payload_name(const char *name, const char *shard)
 	return true;
 }
 
+/* A file time in ns; seconds clamped to +-2^33 (about 272 years around 1970: ext4 stores times up
+ * to 2446, tmpfs any), so the product cannot overflow. */
 static int64_t cf_gc_ns(const struct timespec *ts)
 {
-	return (int64_t)ts->tv_sec * CF_GC_NS + (int64_t)ts->tv_nsec;
+	int64_t sec = (int64_t)ts->tv_sec;
+	const int64_t lim = (int64_t)1 << 33;
+	sec = sec > lim ? lim : (sec < -lim ? -lim : sec);
+	return sec * CF_GC_NS + (int64_t)ts->tv_nsec;
 }
 
 static int64_t cf_gc_used_ns(const struct stat *st)
@@ -184,11 +190,12 @@ typedef struct cf_gc_pass {
 	const cf_gc_limits *lim;
 	int64_t now_ns;
 	int64_t payload_removed_bytes; /* disk usage of the payload files removed (not temp files) */
+	int64_t dir_bytes;             /* disk usage of the shard directories scanned */
 	int64_t temp_cutoff_ns;        /* INT64_MIN: keep every temp file */
 	int64_t age_cutoff_ns;         /* INT64_MIN: no age limit */
 	/* second pass */
 	int64_t evict_before_ns;
-	size_t evict_at_cutoff; /* files used exactly at evict_before_ns that go too */
+	int64_t evict_at_cutoff; /* bytes of the files used exactly at evict_before_ns that go too */
 } cf_gc_pass;
 
 /* First pass over one shard (fd, owned). */
@@ -204,6 +211,13 @@ static void cf_gc_scan_shard(int fd, const char *shard, cf_gc_pass *p, cf_gc_tab
 		return;
 	}
 	r->shards++;
+	{
+		/* the directory's own blocks count too (du and emptyDir sizeLimit count them; they never shrink) */
+		struct stat dst;
+		if (fstat(fd, &dst) == 0) {
+			p->dir_bytes += cf_gc_du(&dst);
+		}
+	}
 	for (;;) {
 		struct stat st;
 		bool temp;
@@ -271,7 +285,13 @@ static void cf_gc_evict_shard(int fd, const char *shard, cf_gc_pass *p, cf_gc_re
 		if (!cf_gc_payload_name(de->d_name, shard)) {
 			continue;
 		}
-		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+		if (fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			if (errno != ENOENT) {
+				r->errors++;
+			}
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
 			continue;
 		}
 		used = cf_gc_used_ns(&st);
@@ -279,10 +299,11 @@ static void cf_gc_evict_shard(int fd, const char *shard, cf_gc_pass *p, cf_gc_re
 			continue;
 		}
 		if (used == p->evict_before_ns) {
-			if (p->evict_at_cutoff == 0) {
+			/* ties: in directory order, until their share of the need is met (any sort order) */
+			if (p->evict_at_cutoff <= 0) {
 				continue;
 			}
-			p->evict_at_cutoff--;
+			p->evict_at_cutoff -= cf_gc_du(&st);
 		}
 		if (cf_gc_unlink(fd, de->d_name, r)) {
 			r->removed_evicted++;
@@ -321,8 +342,63 @@ static int64_t cf_gc_clamp(int64_t seconds)
 	return seconds < 0 ? 0 : (seconds > CF_GC_AGE_CLAMP ? CF_GC_AGE_CLAMP : seconds);
 }
 
+/* The running estimate of the store's disk usage that write-time steps share (a file in localPath). */
+#define CF_GC_ESTIMATE_NAME ".cf-gc-estimate"
+
+static int64_t cf_gc_estimate_read(int rootfd)
+{
+	char buf[24];
+	ssize_t n;
+	int fd;
+	int64_t v = 0;
+	ssize_t i;
+
+	do {
+		fd = openat(rootfd, CF_GC_ESTIMATE_NAME, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		return -1;
+	}
+	n = pread(fd, buf, sizeof(buf), 0);
+	close(fd);
+	if (n <= 0 || n > 20) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (buf[i] < '0' || buf[i] > '9' || v > (INT64_MAX - 9) / 10) {
+			return -1; /* torn or foreign: start again */
+		}
+		v = v * 10 + (buf[i] - '0');
+	}
+	return v;
+}
+
+static void cf_gc_estimate_write(int rootfd, int64_t v)
+{
+	char buf[24];
+	int n = snprintf(buf, sizeof(buf), "%lld", (long long)(v < 0 ? 0 : v));
+	int fd;
+
+	do {
+		fd = openat(rootfd, CF_GC_ESTIMATE_NAME, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		return; /* the next step starts the estimate from its own sample: still bounded */
+	}
+	if (pwrite(fd, buf, (size_t)n, 0) == n) {
+		(void)ftruncate(fd, n);
+	}
+	close(fd);
+}
+
+/*
+ * budget: the range's budget (0 = none). est_budget > 0 (steps): the range is only cut while the
+ * running estimate of the whole store (this range's usage scaled to 256 shards, averaged over the
+ * steps of every process with weight count/64) exceeds est_budget, so one large file in a range of
+ * a store under budget stays. A full collection writes its exact result as the estimate.
+ */
 static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, unsigned first,
-	unsigned count, int64_t budget, cf_gc_report *r)
+	unsigned count, int64_t budget, int64_t est_budget, cf_gc_report *r)
 {
 	cf_gc_table t = {NULL, 0, 0, false};
 	cf_gc_status status;
@@ -360,6 +436,7 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 			cf_gc_scan_shard(fd, shard, &p, &t, r);
 		}
 	}
+	kept = p.dir_bytes;
 	for (i = 0; i < t.n; i++) {
 		kept += t.v[i].du;
 	}
@@ -368,7 +445,17 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 		status = CF_GC_E_NOMEM;
 		r->errors++;
 	}
-	if (budget > 0 && !t.failed && kept > budget) {
+	if (est_budget > 0 && !t.failed) {
+		int64_t sample = kept / (int64_t)count * CF_GC_SHARDS;
+		int64_t est = cf_gc_estimate_read(rootfd);
+		est = est < 0 ? sample : est + (sample - est) * (int64_t)count / 64;
+		cf_gc_estimate_write(rootfd, est);
+		r->estimated_bytes = est;
+		if (est <= est_budget) {
+			budget = 0;
+		}
+	}
+	if (budget > 0 && !t.failed && kept > budget && t.n > 0) {
 		int64_t need = kept - budget;
 		int64_t acc = 0;
 
@@ -376,12 +463,16 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 		for (i = 0; i < t.n && acc < need; i++) {
 			acc += t.v[i].du;
 		}
-		/* the first i files (oldest first) go: those used before the i-th's time, and the ties up to it */
+		/* the first i files (oldest first) go: those used before the i-th's time, and of those used
+		 * exactly then, as many bytes as the need still lacks */
 		p.evict_before_ns = t.v[i - 1].used_ns;
-		p.evict_at_cutoff = 0;
-		while (i > 0 && t.v[i - 1].used_ns == p.evict_before_ns) {
-			p.evict_at_cutoff++;
-			i--;
+		{
+			int64_t before = 0;
+			size_t j;
+			for (j = 0; j < t.n && t.v[j].used_ns < p.evict_before_ns; j++) {
+				before += t.v[j].du;
+			}
+			p.evict_at_cutoff = need - before;
 		}
 		for (k = 0; k < count; k++) {
 			int fd = cf_gc_open_shard(rootfd, (first + k) % CF_GC_SHARDS, shard, &busy_again);
@@ -391,15 +482,21 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 		}
 	}
 	free(t.v);
-	close(rootfd);
 	r->remaining_files = r->files - r->removed_expired - r->removed_evicted;
+	r->bytes += p.dir_bytes;
 	r->remaining_bytes = r->bytes - p.payload_removed_bytes;
+	if (count == CF_GC_SHARDS && status == CF_GC_OK && r->busy_shards == 0) {
+		/* the exact usage: the steps' estimate starts from it */
+		cf_gc_estimate_write(rootfd, r->remaining_bytes);
+		r->estimated_bytes = r->remaining_bytes;
+	}
+	close(rootfd);
 	return status;
 }
 
 cf_gc_status cf_gc_collect(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, cf_gc_report *r)
 {
-	return cf_gc_range(root, root_len, lim, now, 0, CF_GC_SHARDS, lim ? lim->max_bytes : 0, r);
+	return cf_gc_range(root, root_len, lim, now, 0, CF_GC_SHARDS, lim ? lim->max_bytes : 0, 0, r);
 }
 
 cf_gc_status cf_gc_step(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, unsigned first,
@@ -421,15 +518,22 @@ cf_gc_status cf_gc_step(const char *root, size_t root_len, const cf_gc_limits *l
 			budget = 1;
 		}
 	}
-	return cf_gc_range(root, root_len, lim, now, first % CF_GC_SHARDS, count, budget, r);
+	return cf_gc_range(root, root_len, lim, now, first % CF_GC_SHARDS, count, budget,
+		lim != NULL && count < CF_GC_SHARDS ? lim->max_bytes : 0, r);
 }
 
 /* A per-thread xorshift64* generator, seeded once from getrandom (or time and pid without it). */
 static uint64_t cf_gc_random(void)
 {
 	static _Thread_local uint64_t state;
+	static _Thread_local pid_t owner;
 	uint64_t x;
 
+	if (owner != getpid()) {
+		/* a forked child reseeds: its parent's sequence must not repeat in every child */
+		state = 0;
+		owner = getpid();
+	}
 	if (state == 0) {
 		if (getrandom(&state, sizeof(state), GRND_NONBLOCK) != (ssize_t)sizeof(state) || state == 0) {
 			struct timespec ts;
@@ -454,7 +558,7 @@ bool cf_gc_should_step(const cf_gc_limits *lim, size_t written, unsigned *first)
 	if (lim == NULL || lim->max_bytes <= 0) {
 		return false;
 	}
-	interval = (uint64_t)lim->max_bytes / CF_GC_SHARDS;
+	interval = (uint64_t)lim->max_bytes / CF_GC_STEP_EVERY;
 	rnd = cf_gc_random();
 	if (first != NULL) {
 		*first = (unsigned)(rnd >> 56);

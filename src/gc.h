@@ -10,8 +10,8 @@
  * "Used" is max(atime, mtime): the store refreshes a file's atime explicitly when it reads a file
  * whose atime is older than its touch interval (futimens, atime only), because the kernel's own atime
  * is not updated on noatime mounts and only daily on relatime ones, and the mtime must stay put (PHP
- * files: opcache revalidates on it). Disk usage is st_blocks * 512, what `du` and Kubernetes' emptyDir
- * sizeLimit count.
+ * files: opcache revalidates on it). Disk usage is st_blocks * 512 of the payload files and the shard
+ * directories, what `du` and Kubernetes' emptyDir sizeLimit count.
  *
  * Concurrency: readers and writers go on while a collection runs. A reader holds an open descriptor
  * (an unlinked file stays readable) or finds no file (a blob miss, which the caller repairs by
@@ -35,8 +35,13 @@
 #define CF_GC_SHARDS 256
 /* Shard directories one write-time step looks at (1/64 of the store). */
 #define CF_GC_STEP_SHARDS 4
-/* Default temp file age after which a writer is taken to have died (seconds). */
+/* A step is due once per 1/CF_GC_STEP_EVERY of the budget written: each shard is then visited once
+ * per quarter of the budget written store-wide, and grows by at most that between visits. */
+#define CF_GC_STEP_EVERY 1024
+/* Default temp file age after which a writer is taken to have died (seconds), and the least one
+ * ClusterFile\gc() accepts. */
 #define CF_GC_TEMP_MAX_AGE 3600
+#define CF_GC_TEMP_MIN_AGE 60
 
 typedef struct cf_gc_limits {
 	int64_t max_bytes;            /* disk usage budget; 0 = none */
@@ -58,6 +63,7 @@ typedef struct cf_gc_report {
 	int64_t remaining_files; /* payload files left (files minus those removed) */
 	int64_t remaining_bytes; /* their disk usage */
 	int64_t busy_shards;     /* shard directories skipped: an include held them (cf_store_pin) */
+	int64_t estimated_bytes; /* steps: the running estimate of the store's usage; full runs: the result */
 	int64_t errors;          /* stat/unlink failures other than "already gone"; an incomplete scan */
 } cf_gc_report;
 
@@ -77,17 +83,19 @@ const char *cf_gc_strerror(cf_gc_status status);
 cf_gc_status cf_gc_collect(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, cf_gc_report *r);
 
 /*
- * A bounded step: the same work on count shard directories from first on (modulo 256), against their
- * share of the budget less an eighth (max_bytes * count / 256 * 7/8; content addresses spread files
- * evenly over shards, and the range fills again until a step next comes by).
+ * A bounded step: the same work on count shard directories from first on (modulo 256). Files are
+ * evicted from the range only while the store as a whole is estimated over max_bytes (a running
+ * estimate shared through a small file in localPath, fed by every step's sample and reset by every
+ * full collection), and then down to the range's share less an eighth (max_bytes * count / 256 *
+ * 7/8; content addresses spread files evenly over shards).
  */
 cf_gc_status cf_gc_step(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, unsigned first,
 	unsigned count, cf_gc_report *r);
 
 /*
- * The write-time trigger: true with probability written / (max_bytes / 256) (1 when that is >= 1), so
- * a store is sampled once per 1/256 of its budget written, by whichever process writes, with no
- * shared state. *first receives a random shard to start the step at. False when max_bytes is 0.
+ * The write-time trigger: true with probability written / (max_bytes / CF_GC_STEP_EVERY) (1 when that
+ * is >= 1), so a store is sampled once per 1/1024 of its budget written, by whichever process writes.
+ * *first receives a random shard to start the step at. False when max_bytes is 0.
  */
 bool cf_gc_should_step(const cf_gc_limits *lim, size_t written, unsigned *first);
 

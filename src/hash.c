@@ -9,6 +9,12 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#else
+#include <openssl/hmac.h>
+#endif
 #include <zlib.h>
 
 /* Longest label (serializer, compression, php major.minor) accepted in the payload hash header. */
@@ -64,6 +70,55 @@ int cf_sha256_hex_iov(const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN +
 		ok = EVP_DigestFinal_ex(ctx, md, &md_len);
 	}
 	EVP_MD_CTX_free(ctx);
+	if (!ok || md_len != CF_SHA256_LEN) {
+		return -1;
+	}
+	cf_hex_encode(md, CF_SHA256_LEN, out_hex);
+	return 0;
+}
+
+int cf_hmac_sha256_hex_iov(
+	const void *key, size_t key_len, const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	size_t md_len = 0;
+	size_t i;
+	int ok;
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+	EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : NULL;
+	OSSL_PARAM params[2];
+	static const unsigned char empty[1] = {0};
+
+	params[0] = OSSL_PARAM_construct_utf8_string("digest", (char *)"SHA256", 0);
+	params[1] = OSSL_PARAM_construct_end();
+	ok = ctx != NULL && EVP_MAC_init(ctx, key_len ? key : empty, key_len, params) == 1;
+	for (i = 0; ok && i < n; i++) {
+		if (parts[i].len > 0) {
+			ok = EVP_MAC_update(ctx, parts[i].data, parts[i].len) == 1;
+		}
+	}
+	if (ok) {
+		ok = EVP_MAC_final(ctx, md, &md_len, sizeof(md)) == 1;
+	}
+	EVP_MAC_CTX_free(ctx);
+	EVP_MAC_free(mac);
+#else
+	HMAC_CTX *ctx = HMAC_CTX_new();
+	unsigned int len = 0;
+
+	ok = ctx != NULL && HMAC_Init_ex(ctx, key, (int)key_len, EVP_sha256(), NULL) == 1;
+	for (i = 0; ok && i < n; i++) {
+		if (parts[i].len > 0) {
+			ok = HMAC_Update(ctx, parts[i].data, parts[i].len) == 1;
+		}
+	}
+	if (ok) {
+		ok = HMAC_Final(ctx, md, &len) == 1;
+		md_len = len;
+	}
+	HMAC_CTX_free(ctx);
+#endif
 	if (!ok || md_len != CF_SHA256_LEN) {
 		return -1;
 	}

@@ -33,6 +33,9 @@ typedef struct cf_iov {
 } cf_iov;
 int cf_sha256_hex_iov(const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1]);
 int cf_sha256_hex(const void *data, size_t len, char out_hex[CF_HEX64_LEN + 1]);
+/* HMAC-SHA256 with key[0..key_len) over the concatenation of n parts; 64 hex + NUL. 0 = ok, -1 = failure. */
+int cf_hmac_sha256_hex_iov(
+	const void *key, size_t key_len, const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1]);
 
 /*
  * The payload hash: sha256 over "<serializer>|<compression>|<backend_version>|<php_major_minor>|"

@@ -23,8 +23,9 @@ typedef struct cf_meta cf_meta;
 typedef struct cf_meta_ops {
 	/* rv: the stored record array, or IS_NULL when there is none (a non-array answer is "none"). */
 	zend_result (*get)(cf_meta *m, zend_string *key, zval *rv);
-	/* tags: packed array of strings; lifetime: seconds, 0 = unlimited. */
-	zend_result (*set)(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime);
+	/* tags: packed array of strings; lifetime: seconds, 0 = unlimited. *stored false on SUCCESS: the
+	 * store refused the write (the native store's write-after-invalidate guard), not an error. */
+	zend_result (*set)(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime, bool *stored);
 	zend_result (*remove)(cf_meta *m, zend_string *key, bool *removed);
 	zend_result (*flush_by_tag)(cf_meta *m, zend_string *tag);
 	zend_result (*flush_by_tags)(cf_meta *m, zval *tags);
@@ -51,6 +52,7 @@ struct cf_meta {
 	uint32_t depth;           /* metadata calls of this store in progress (re-entry guard) */
 	zval frontend;            /* frontend store: the userland cache frontend */
 	zend_object *backend_obj; /* frontend store: cached getBackend() answer (owned: one reference) */
+	void *native;             /* native store: its state (src/php_meta_redis.c); NULL otherwise */
 };
 
 /* Store over a userland cache frontend object (copied: the store holds a reference). */

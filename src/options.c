@@ -7,6 +7,7 @@
  * Types are never coerced: an integer option takes CF_V_INT only, a boolean CF_V_BOOL only.
  */
 #include "options.h"
+#include "dsn.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -122,6 +123,8 @@ enum {
 	SEEN_L1_MAX_AGE_SECONDS = 1u << 17,
 	SEEN_LOCAL_MAX_BYTES = 1u << 18,
 	SEEN_LOCAL_MAX_AGE_SECONDS = 1u << 19,
+	SEEN_METADATA_DSN = 1u << 20,
+	SEEN_RECORD_KEY = 1u << 21,
 	/* state, not keys */
 	F_NAMESPACE_OK = 1u << 24,        /* namespace was an array: its members are required */
 	F_COMPRESSION_TRUE = 1u << 25,    /* compression: true, resolved in finish() */
@@ -141,6 +144,8 @@ typedef enum opt_kind {
 	K_BOOL,
 	K_OBJECT,
 	K_NAMESPACE,
+	K_DSN,    /* metadataDsn: a string dsn.c accepts */
+	K_SECRET, /* recordKey: 16..4096 bytes, no NUL */
 } opt_kind;
 
 typedef struct opt_def {
@@ -227,6 +232,8 @@ static const opt_def top_defs[] = {
 	{"metadataCacheIdentifier", SEEN_METADATA_CACHE_IDENTIFIER, K_PATTERN, 0, 0, "^[a-zA-Z0-9_]{1,64}$",
 		match_cache_identifier},
 	{"metadataCache", SEEN_METADATA_CACHE, K_OBJECT},
+	{"metadataDsn", SEEN_METADATA_DSN, K_DSN},
+	{"recordKey", SEEN_RECORD_KEY, K_SECRET},
 	{"namespace", SEEN_NAMESPACE, K_NAMESPACE},
 	{"compression", SEEN_COMPRESSION, K_COMPRESSION, 0, 0, NULL, NULL, compression_values},
 	{"compressionCodec", SEEN_COMPRESSION_CODEC, K_ENUM, 0, 0, NULL, NULL, codec_values},
@@ -383,12 +390,22 @@ void cf_options_dtor(cf_options *o)
 	}
 	free(o->local_path);
 	free(o->metadata_cache_identifier);
+	free(o->metadata_dsn);
+	if (o->record_key) {
+		volatile char *p = o->record_key;
+		while (*p) {
+			*p++ = '\0';
+		}
+	}
+	free(o->record_key);
 	free(o->ns_environment);
 	free(o->ns_instance);
 	free(o->backend_version_env_var);
 	o->local_path = NULL;
 	o->local_path_len = 0;
 	o->metadata_cache_identifier = NULL;
+	o->metadata_dsn = NULL;
+	o->record_key = NULL;
 	o->ns_environment = NULL;
 	o->ns_instance = NULL;
 	o->backend_version_env_var = NULL;
@@ -417,6 +434,48 @@ static void apply_local_path(cf_options *o, const char *path, const cf_value *v,
 	}
 	if (ok && set_string(&o->local_path, s, len, e, path)) {
 		o->local_path_len = len;
+	}
+}
+
+static void *cf_opt_malloc(size_t n, void *ctx)
+{
+	(void)ctx;
+	return malloc(n ? n : 1);
+}
+static void *cf_opt_realloc(void *p, size_t n, void *ctx)
+{
+	(void)ctx;
+	return realloc(p, n ? n : 1);
+}
+static void cf_opt_free(void *p, void *ctx)
+{
+	(void)ctx;
+	free(p);
+}
+static const cf_allocator cf_opt_allocator = {cf_opt_malloc, cf_opt_realloc, cf_opt_free, NULL};
+
+/* metadataDsn: parsed once here for its message (the store parses it again when it connects). */
+static void apply_dsn(cf_options *o, const char *path, const cf_value *v, cf_errors *e)
+{
+	char err[256];
+	cf_dsn d;
+
+	if (v->type != CF_V_STRING) {
+		type_error(e, path, v, "a string");
+		return;
+	}
+	switch (cf_dsn_parse(v->s ? v->s : "", v->s ? v->len : 0, &cf_opt_allocator, &d, err, sizeof(err))) {
+	case CF_DSN_OK:
+		cf_dsn_free(&d, &cf_opt_allocator);
+		set_string(&o->metadata_dsn, v->s, v->len, e, path);
+		return;
+	case CF_DSN_E_NOMEM:
+		cf_errors_add(e, path, "Out of memory");
+		return;
+	default:
+		/* dsn.c's messages never contain the password; the path already names the option */
+		cf_errors_add(e, path, "%s", strncmp(err, "metadataDsn: ", 13) == 0 ? err + 13 : err);
+		return;
 	}
 }
 
@@ -630,6 +689,20 @@ void cf_options_apply(
 		}
 		o->has_metadata_cache = true;
 		break;
+	case K_DSN:
+		apply_dsn(o, path, v, e);
+		break;
+	case K_SECRET:
+		if (v->type != CF_V_STRING) {
+			type_error(e, path, v, "a string");
+			break;
+		}
+		if (!v->s || v->len < 16 || v->len > 4096 || memchr(v->s, '\0', v->len)) {
+			cf_errors_add(e, path, "Must be 16 to 4096 bytes without a NUL byte");
+			break;
+		}
+		set_string(&o->record_key, v->s, v->len, e, path);
+		break;
 	case K_NAMESPACE:
 		if (v->type != CF_V_ARRAY) {
 			type_error(e, path, v, "an object");
@@ -654,8 +727,15 @@ void cf_options_finish(cf_options *o, cf_errors *e)
 	if (!(o->seen & SEEN_LOCAL_PATH)) {
 		cf_errors_add(e, "", "The property localPath is required");
 	}
-	if (!(o->seen & SEEN_METADATA_CACHE_IDENTIFIER) && !o->has_metadata_cache) {
+	if (!(o->seen & (SEEN_METADATA_CACHE_IDENTIFIER | SEEN_METADATA_DSN)) && !o->has_metadata_cache) {
 		cf_errors_add(e, "", "The property metadataCacheIdentifier is required");
+	}
+	if ((o->seen & SEEN_METADATA_DSN) && ((o->seen & SEEN_METADATA_CACHE_IDENTIFIER) || o->has_metadata_cache)) {
+		cf_errors_add(e, "metadataDsn", "Conflicts with %s (give exactly one metadata store)",
+			o->has_metadata_cache ? "metadataCache" : "metadataCacheIdentifier");
+	}
+	if ((o->seen & SEEN_RECORD_KEY) && !(o->seen & SEEN_METADATA_DSN)) {
+		cf_errors_add(e, "recordKey", "Only applies with metadataDsn");
 	}
 	if (!(o->seen & SEEN_NAMESPACE)) {
 		cf_errors_add(e, "", "The property namespace is required");

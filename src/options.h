@@ -58,6 +58,8 @@ typedef struct cf_options {
 	char *local_path;
 	size_t local_path_len;
 	char *metadata_cache_identifier; /* NULL when only metadataCache (an object) was given */
+	char *metadata_dsn;              /* the native store's DSN (validated by dsn.c), or NULL */
+	char *record_key;                /* HMAC key of native records (16..4096 bytes), or NULL: SYS.encryptionKey */
 	char *ns_environment;
 	char *ns_instance;
 	/* compression as given: "zstd"/"gzip"/"none", true (= compressionCodec) or false (= none) */

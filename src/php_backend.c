@@ -29,6 +29,7 @@
 #include "php_options.h"
 #include "php_typo3.h"
 #include "php_gc.h"
+#include "php_meta_redis.h"
 #include "../stubs/backend_arginfo.h"
 
 zend_class_entry *cf_backend_ce;
@@ -64,7 +65,8 @@ static zend_object_handlers cf_backend_handlers;
 	X(GC_STEP, "local_gc_step_total")                                                                                  \
 	X(GC_REMOVED, "local_gc_removed_files_total")                                                                      \
 	X(GC_REMOVED_BYTES, "local_gc_removed_bytes_total")                                                                \
-	X(GC_ERROR, "local_gc_error_total")
+	X(GC_ERROR, "local_gc_error_total")                                                                                \
+	X(WRITE_REJECTED, "metadata_write_rejected_total")
 
 typedef enum cf_counter {
 #define CF_COUNTER_ENUM(name, label) CF_M_##name,
@@ -496,6 +498,14 @@ static cf_meta *cf_backend_meta(cf_backend *b)
 			b->opts.metadata_cache_identifier ? b->opts.metadata_cache_identifier : "");
 		return NULL;
 	}
+	if (b->opts.metadata_dsn) {
+		/* the native store: no userland, no resolution */
+		if (cf_meta_redis_init(&b->meta, &b->opts, b->cache_name) == FAILURE) {
+			b->meta.ops = NULL;
+			return NULL;
+		}
+		return &b->meta;
+	}
 	zval frontend;
 	ZVAL_UNDEF(&frontend);
 	if (Z_TYPE(b->meta_option) == IS_OBJECT) {
@@ -631,7 +641,8 @@ static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_
 	cf_record_tags(raw, &user_tags);
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
 	zend_string *key = cf_meta_key(b, id);
-	if (m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now())) == FAILURE) {
+	bool stored;
+	if (m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now()), &stored) == FAILURE) {
 		/* the next read detects the same thing again; an exit or a cycle stays pending */
 		cf_clear_exception();
 	}
@@ -726,10 +737,11 @@ static void cf_set_cache_name(cf_backend *b, const char *name, size_t len)
 
 /*
  * One of TYPO3's SYS.folderCreateMask / SYS.fileCreateMask when set: as TYPO3 reads them, the
- * digits of the value taken as octal ("2775", "0664", or the int 664). Anything else (unset, not
- * 3-4 octal digits) is CF_STORE_MODE_UMASK: the process umask decides.
+ * digits of the value taken as octal ("2775", "0664", " 0775 ", or the int 664). Anything else
+ * (unset, not 3-5 octal digits, a mode without the owner's rwx/rw) is CF_STORE_MODE_UMASK: the
+ * process umask decides (TYPO3's octdec() would make a mode of any garbage; this falls back instead).
  */
-static int cf_typo3_create_mask(const char *key, size_t key_len)
+static int cf_typo3_create_mask(const char *key, size_t key_len, int owner_needs)
 {
 	zval *conf;
 	zval *v;
@@ -760,14 +772,28 @@ static int cf_typo3_create_mask(const char *key, size_t key_len)
 	} else {
 		return CF_STORE_MODE_UMASK;
 	}
-	if (n < 3 || n > 4) {
+	/* surrounding whitespace (a settings file's "0775 "), then 3-5 octal digits ("664", "2775", "02775") */
+	size_t start = 0;
+	while (start < n && (digits[start] == ' ' || digits[start] == '\t' || digits[start] == '\n')) {
+		start++;
+	}
+	while (n > start && (digits[n - 1] == ' ' || digits[n - 1] == '\t' || digits[n - 1] == '\n')) {
+		n--;
+	}
+	if (n - start < 3 || n - start > 5) {
 		return CF_STORE_MODE_UMASK;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = start; i < n; i++) {
 		if (digits[i] < '0' || digits[i] > '7') {
 			return CF_STORE_MODE_UMASK;
 		}
 		mode = mode * 8 + (digits[i] - '0');
+	}
+	/* no set-id bits on files, no setuid on directories (setgid and sticky are TYPO3's folder habits) */
+	int forbidden = owner_needs == 0600 ? 07000 : 04000;
+	if (mode > 07777 || (mode & forbidden) || (mode & owner_needs) != owner_needs) {
+		/* a mode the store's own processes could not use ("000", "0444" for directories) */
+		return CF_STORE_MODE_UMASK;
 	}
 	return mode;
 }
@@ -780,8 +806,8 @@ static cf_store_status cf_backend_init_store(cf_backend *b, const char *suffix)
 	if (st != CF_STORE_OK) {
 		return st;
 	}
-	b->store.dir_mode = cf_typo3_create_mask(ZEND_STRL("folderCreateMask"));
-	b->store.file_mode = cf_typo3_create_mask(ZEND_STRL("fileCreateMask"));
+	b->store.dir_mode = cf_typo3_create_mask(ZEND_STRL("folderCreateMask"), 0700);
+	b->store.file_mode = cf_typo3_create_mask(ZEND_STRL("fileCreateMask"), 0600);
 	cf_php_gc_limits(&b->opts, &lim);
 	b->store.touch_after = cf_gc_touch_interval(&lim);
 	return CF_STORE_OK;
@@ -814,6 +840,9 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 		zend_hash_destroy(&empty);
 	}
 	if (r == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (cf_meta_redis_check(&b->opts) == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (cf_backend_init_store(b, NULL) != CF_STORE_OK) {
@@ -887,6 +916,11 @@ PHP_METHOD(ClusterFile_NativeBackend, setCache)
 	}
 	cf_set_cache_name(b, Z_STRVAL(id), Z_STRLEN(id));
 	zval_ptr_dtor(&id);
+	if (b->meta.ops && b->meta.native) {
+		/* the native store's namespace is the cache's: made again for the new name on first use */
+		b->meta.ops->dtor(&b->meta);
+		b->meta.ops = NULL;
+	}
 	cf_backend_clear_l1(b);
 }
 
@@ -1021,9 +1055,26 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	/* 3. Metadata second. */
 	cf_record_to_array(&record, ZSTR_VAL(id), ZSTR_LEN(id), &rec, b->serializer, &user_tags);
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
-	if (m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now)) == FAILURE) {
+	bool stored = false;
+	if (m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now), &stored) == FAILURE) {
 		failed = "the metadata store failed writing the record";
 		goto fail;
+	}
+	if (!stored) {
+		/* The native store's guard: the content was computed before an invalidation of one of its
+		 * tags (or a newer write or a removal is stored). Not an error (TYPO3's set() is void); the
+		 * entry stays a miss. */
+		CF_COUNT(b, WRITE_REJECTED);
+		zend_hash_del(&b->meta_l1, id);
+		cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+		zend_string_release(key);
+		zval_ptr_dtor(&record);
+		zval_ptr_dtor(&ns_tags);
+		zval_ptr_dtor(&user_tags);
+		if (encoded) {
+			efree(encoded);
+		}
+		return;
 	}
 
 	if (repair) {
@@ -1430,13 +1481,13 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 	/* The local store: temp files of crashed writers, files past localMaxAgeSeconds, then the least
 	 * recently used down to localMaxBytes; once per localPath per unit of work however many caches
 	 * share it. A failure is counted, never thrown: the metadata GC below must still run. */
-	if (!cf_php_gc_local_done(b->opts.local_path, b->opts.local_path_len)) {
-		cf_gc_limits lim;
+	cf_gc_limits lim;
+	cf_php_gc_limits(&b->opts, &lim);
+	if (!cf_php_gc_local_done(b->opts.local_path, b->opts.local_path_len, &lim)) {
 		cf_gc_report r;
-		cf_php_gc_limits(&b->opts, &lim);
 		cf_gc_status st = cf_gc_collect(b->opts.local_path, b->opts.local_path_len, &lim, (time_t)cf_now(), &r);
 		cf_count_gc(b, CF_M_GC_RUN, st, &r);
-		cf_php_gc_local_mark(b->opts.local_path, b->opts.local_path_len);
+		cf_php_gc_local_mark(b->opts.local_path, b->opts.local_path_len, &lim);
 	}
 	cf_meta *m = cf_backend_meta(b);
 	if (!m) {
@@ -1444,6 +1495,13 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 	}
 	/* The metadata cache is shared by every cluster cache: collect it once per request (or unit of
 	 * work) however many caches ask. */
+	if (Z_TYPE(m->frontend) != IS_OBJECT) {
+		/* the native store: this cache's namespace only */
+		if (m->ops->collect_garbage(m) == FAILURE) {
+			RETURN_THROWS();
+		}
+		return;
+	}
 	zend_object *store = Z_OBJ(m->frontend);
 	if (cf_php_gc_meta_done(store)) {
 		return;
@@ -1480,12 +1538,12 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 	/* PHP opens the file by path: pinned against the local GC from the check until the include is done */
 	char hash[CF_HEX64_LEN + 1];
 	memcpy(hash, e->rec.hash, sizeof(hash));
-	int pin = cf_store_pin(&b->store, hash);
+	int pin = cf_php_gc_pin(&b->store, hash);
 	if (!zend_hash_str_exists(&b->verified, e->rec.hash, CF_HEX64_LEN)) {
 		cf_store_status ss = cf_store_verify(
 			&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size, (size_t)b->opts.max_payload_bytes);
 		if (ss != CF_STORE_OK) {
-			cf_store_unpin(pin);
+			cf_php_gc_unpin(pin);
 			if (cf_store_is_integrity_failure(ss)) {
 				cf_record rec = e->rec;
 				cf_local_corrupt(b, id, &rec);
@@ -1497,7 +1555,7 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		zend_hash_str_add_empty_element(&b->verified, e->rec.hash, CF_HEX64_LEN);
 	} else if (cf_store_probe(&b->store, e->rec.hash) != CF_STORE_OK) {
 		/* verified earlier in this request, but the path changed since: start over next call */
-		cf_store_unpin(pin);
+		cf_php_gc_unpin(pin);
 		zend_hash_str_del(&b->verified, e->rec.hash, CF_HEX64_LEN);
 		CF_COUNT(b, BLOB_MISS);
 		RETURN_FALSE;
@@ -1505,25 +1563,14 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 	char path[MAXPATHLEN];
 	size_t plen = cf_store_path(&b->store, hash, path, sizeof(path));
 	if (plen == 0) {
-		cf_store_unpin(pin);
+		cf_php_gc_unpin(pin);
 		RETURN_FALSE;
 	}
 	zend_string *zpath = zend_string_init(path, plen, 0);
-	/* the included code may run anything (this backend's reset(), a flush): e is not used past here */
-	zend_result r = FAILURE;
-	zend_try
-	{
-		r = cf_typo3_require(zpath, once, return_value);
-	}
-	zend_catch
-	{
-		/* a fatal error in the included code: the pin must not outlive the request */
-		cf_store_unpin(pin);
-		zend_string_release(zpath);
-		zend_bailout();
-	}
-	zend_end_try();
-	cf_store_unpin(pin);
+	/* the included code may run anything (this backend's reset(), a flush): e is not used past here.
+	 * A fatal error in it (a bailout) leaves the pin to RSHUTDOWN. */
+	zend_result r = cf_typo3_require(zpath, once, return_value);
+	cf_php_gc_unpin(pin);
 	zend_string_release(zpath);
 	if (r == FAILURE) {
 		if (EG(exception)) {
@@ -1550,7 +1597,7 @@ PHP_METHOD(ClusterFile_NativeBackend, reset)
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
 	cf_php_gc_local_forget(b->opts.local_path, b->opts.local_path_len);
-	if (b->meta.ops) {
+	if (b->meta.ops && Z_TYPE(b->meta.frontend) == IS_OBJECT) {
 		cf_php_gc_meta_forget(Z_OBJ(b->meta.frontend));
 	}
 }

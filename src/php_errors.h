@@ -22,6 +22,7 @@
 #define CF_E_BAD_FRONTEND           1747500054 /* InvalidCacheException: metadata frontend lacks a method */
 #define CF_E_STORE                  1747500060 /* ClusterFile\Exception: local store failure (a previous) */
 #define CF_E_INVALIDATION_FAILED    1747500061 /* Cache\Exception: flush/flushByTag(s)/remove not carried out */
+#define CF_E_META_REDIS             1747500070 /* ClusterFile\Exception: the native metadata store failed (a previous) */
 /* InvalidArgumentException codes TYPO3's frontends use for the same operation (see
  * cf_validate_identifier in php_backend.c for the identifier codes of each method). */
 #define CF_E_IDENTIFIER     1233058264 /* set(): entry identifier (VariableFrontend::set) */

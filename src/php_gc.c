@@ -74,17 +74,30 @@ void cf_php_gc_meta_forget(zend_object *store)
 	}
 }
 
-/* Local stores are keyed by their path, which never looks like an integer key ('/' first). */
-bool cf_php_gc_local_done(const char *path, size_t len)
+/* Local stores are keyed by their path, which never looks like an integer key ('/' first). The
+ * value is the budget the path was collected with: a cache sharing the path with a smaller budget
+ * (or a larger age limit's complement) collects it again with its own limits. */
+bool cf_php_gc_local_done(const char *path, size_t len, const cf_gc_limits *lim)
 {
-	return zend_hash_str_exists(cf_php_gc_done(), path, len);
+	zval *done = zend_hash_str_find(cf_php_gc_done(), path, len);
+	if (!done || Z_TYPE_P(done) != IS_ARRAY) {
+		return false;
+	}
+	zval *b = zend_hash_index_find(Z_ARRVAL_P(done), 0);
+	zval *a = zend_hash_index_find(Z_ARRVAL_P(done), 1);
+	/* done when that run was at least as strict: a budget no larger, an age limit no longer */
+	bool bytes_ok = b && (lim->max_bytes == 0 || (Z_LVAL_P(b) != 0 && Z_LVAL_P(b) <= lim->max_bytes));
+	bool age_ok = a && (lim->max_age_seconds == 0 || (Z_LVAL_P(a) != 0 && Z_LVAL_P(a) <= lim->max_age_seconds));
+	return bytes_ok && age_ok;
 }
 
-void cf_php_gc_local_mark(const char *path, size_t len)
+void cf_php_gc_local_mark(const char *path, size_t len, const cf_gc_limits *lim)
 {
-	zval yes;
-	ZVAL_TRUE(&yes);
-	zend_hash_str_update(cf_php_gc_done(), path, len, &yes);
+	zval v;
+	array_init_size(&v, 2);
+	add_next_index_long(&v, (zend_long)lim->max_bytes);
+	add_next_index_long(&v, (zend_long)lim->max_age_seconds);
+	zend_hash_str_update(cf_php_gc_done(), path, len, &v);
 }
 
 void cf_php_gc_local_forget(const char *path, size_t len)
@@ -94,8 +107,44 @@ void cf_php_gc_local_forget(const char *path, size_t len)
 	}
 }
 
+int cf_php_gc_pin(const cf_store *store, const char *hex64)
+{
+	int fd = cf_store_pin(store, hex64);
+	if (fd < 0) {
+		return -1;
+	}
+	if (!CF_G(pins)) {
+		ALLOC_HASHTABLE(CF_G(pins));
+		zend_hash_init(CF_G(pins), 4, NULL, NULL, 0);
+	}
+	zend_hash_index_add_empty_element(CF_G(pins), (zend_ulong)fd);
+	return fd;
+}
+
+void cf_php_gc_unpin(int fd)
+{
+	if (fd < 0) {
+		return;
+	}
+	if (CF_G(pins)) {
+		zend_hash_index_del(CF_G(pins), (zend_ulong)fd);
+	}
+	cf_store_unpin(fd);
+}
+
 void cf_php_gc_rshutdown(void)
 {
+	if (CF_G(pins)) {
+		zend_ulong fd;
+		ZEND_HASH_FOREACH_NUM_KEY(CF_G(pins), fd)
+		{
+			cf_store_unpin((int)fd);
+		}
+		ZEND_HASH_FOREACH_END();
+		zend_hash_destroy(CF_G(pins));
+		FREE_HASHTABLE(CF_G(pins));
+		CF_G(pins) = NULL;
+	}
 	if (CF_G(gc_done)) {
 		HashTable *old = CF_G(gc_done);
 		CF_G(gc_done) = NULL;
@@ -107,16 +156,16 @@ void cf_php_gc_rshutdown(void)
 /* ---- ClusterFile\gc() ----------------------------------------------------------------------- */
 
 /* One limit of the $limits argument: an int in [0, max]; false with a ValueError/TypeError thrown. */
-static bool cf_php_gc_limit(zend_string *key, zval *v, int64_t max, int64_t *out)
+static bool cf_php_gc_limit(zend_string *key, zval *v, int64_t min, int64_t max, int64_t *out)
 {
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_LONG) {
 		zend_argument_type_error(2, "key \"%s\" must be of type int, %s given", ZSTR_VAL(key), zend_zval_type_name(v));
 		return false;
 	}
-	if (Z_LVAL_P(v) < 0 || (int64_t)Z_LVAL_P(v) > max) {
-		zend_argument_value_error(2, "key \"%s\" must be between 0 and %" PRId64 ", " ZEND_LONG_FMT " given",
-			ZSTR_VAL(key), max, Z_LVAL_P(v));
+	if ((int64_t)Z_LVAL_P(v) < min || (int64_t)Z_LVAL_P(v) > max) {
+		zend_argument_value_error(2, "key \"%s\" must be between %" PRId64 " and %" PRId64 ", " ZEND_LONG_FMT " given",
+			ZSTR_VAL(key), min, max, Z_LVAL_P(v));
 		return false;
 	}
 	*out = (int64_t)Z_LVAL_P(v);
@@ -150,11 +199,13 @@ ZEND_FUNCTION(ClusterFile_gc)
 				RETURN_THROWS();
 			}
 			if (zend_string_equals_literal(key, "maxBytes")) {
-				ok = cf_php_gc_limit(key, v, CF_LOCAL_MAX_BYTES_MAX, &lim.max_bytes);
+				ok = cf_php_gc_limit(key, v, 0, CF_LOCAL_MAX_BYTES_MAX, &lim.max_bytes);
 			} else if (zend_string_equals_literal(key, "maxAgeSeconds")) {
-				ok = cf_php_gc_limit(key, v, CF_LOCAL_MAX_AGE_MAX, &lim.max_age_seconds);
+				ok = cf_php_gc_limit(key, v, 0, CF_LOCAL_MAX_AGE_MAX, &lim.max_age_seconds);
 			} else if (zend_string_equals_literal(key, "tempMaxAgeSeconds")) {
-				ok = cf_php_gc_limit(key, v, CF_LOCAL_MAX_AGE_MAX, &lim.temp_max_age_seconds);
+				/* a live writer's temp file is younger than a minute (a payload is at most 64 MiB): a
+				 * shorter age would remove files being written */
+				ok = cf_php_gc_limit(key, v, CF_GC_TEMP_MIN_AGE, CF_LOCAL_MAX_AGE_MAX, &lim.temp_max_age_seconds);
 			} else {
 				char shown[72];
 				cf_printable(ZSTR_VAL(key), ZSTR_LEN(key), shown);

@@ -10,6 +10,7 @@
 
 #include "php.h"
 #include "gc.h"
+#include "store.h"
 #include "options.h"
 
 /* The collector's limits from a backend's options (localMaxBytes, localMaxAgeSeconds). */
@@ -26,11 +27,15 @@ void cf_php_gc_report_to_array(const cf_gc_report *r, zval *rv);
 bool cf_php_gc_meta_done(zend_object *store);
 void cf_php_gc_meta_mark(zend_object *store);
 void cf_php_gc_meta_forget(zend_object *store);
-bool cf_php_gc_local_done(const char *path, size_t len);
-void cf_php_gc_local_mark(const char *path, size_t len);
+bool cf_php_gc_local_done(const char *path, size_t len, const cf_gc_limits *lim);
+void cf_php_gc_local_mark(const char *path, size_t len, const cf_gc_limits *lim);
 void cf_php_gc_local_forget(const char *path, size_t len);
 
 /* RSHUTDOWN: releases the bookkeeping. */
+/* cf_store_pin for this request: a pin a bailout left behind is released in RSHUTDOWN. -1: none. */
+int cf_php_gc_pin(const cf_store *store, const char *hex64);
+void cf_php_gc_unpin(int fd);
+
 void cf_php_gc_rshutdown(void);
 
 ZEND_FUNCTION(ClusterFile_gc);

@@ -111,8 +111,9 @@ static zend_result cf_fe_get(cf_meta *m, zend_string *key, zval *rv)
 	return SUCCESS;
 }
 
-static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime)
+static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime, bool *stored)
 {
+	*stored = true;
 	zval args[4];
 	ZVAL_STR(&args[0], key);
 	ZVAL_COPY_VALUE(&args[1], record);
@@ -255,6 +256,7 @@ void cf_meta_frontend_init(cf_meta *m, zval *frontend)
 	m->depth = 0;
 	ZVAL_COPY(&m->frontend, frontend);
 	m->backend_obj = NULL;
+	m->native = NULL;
 }
 
 /* ---- the record's PHP form --------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "php.h"
 #include "php_options.h"
 #include "php_errors.h"
+#include "dsn.h"
 
 static void cf_value_from_zval(zval *zv, cf_value *v)
 {
@@ -104,6 +105,15 @@ void cf_php_options_to_array(const cf_options *o, zval *rv)
 	add_assoc_stringl(rv, "localPath", o->local_path, o->local_path_len);
 	if (o->metadata_cache_identifier) {
 		add_assoc_string(rv, "metadataCacheIdentifier", o->metadata_cache_identifier);
+	}
+	if (o->metadata_dsn) {
+		/* never the password */
+		size_t len = strlen(o->metadata_dsn);
+		size_t n = cf_dsn_redact(o->metadata_dsn, len, NULL, 0);
+		zend_string *red = zend_string_alloc(n, 0);
+		cf_dsn_redact(o->metadata_dsn, len, ZSTR_VAL(red), n + 1);
+		add_assoc_str(rv, "metadataDsn", red);
+		add_assoc_bool(rv, "recordKey", o->record_key != NULL);
 	}
 	array_init(&ns);
 	add_assoc_string(&ns, "environment", o->ns_environment);

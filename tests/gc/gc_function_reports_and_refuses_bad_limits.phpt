@@ -28,7 +28,9 @@ file_put_contents("$shard/notes.txt", 'not ours');
 touch("$shard/notes.txt", $now - 9 * 86400);
 clearstatcache();
 
-$r = ClusterFile\gc($local, ['maxBytes' => 5 * 4096, 'maxAgeSeconds' => 86400]);
+$dirs = count(glob("$local/??", GLOB_ONLYDIR)) * 4096;
+$r = ClusterFile\gc($local, ['maxBytes' => $dirs + 5 * 4096, 'maxAgeSeconds' => 86400]);
+printf("the shard directories count: %s\n", var_export($r['scannedBytes'] === 10 * 4096 + $dirs && $r['remainingBytes'] === 5 * 4096 + $dirs, true));
 print_r($r);
 clearstatcache();
 $left = [];
@@ -60,6 +62,7 @@ foreach ([
     [$local, ['maxBytes' => (1 << 50) + 1]],
     [$local, ['maxAgeSeconds' => 315360001]],
     [$local, ['tempMaxAgeSeconds' => -1]],
+    [$local, ['tempMaxAgeSeconds' => 59]],
     [$local, ['maxbytes' => 1]],
     [$local, [0 => 1]],
     ['/etc/hostname', []],
@@ -68,17 +71,18 @@ foreach ([
 }
 ?>
 --EXPECTF--
+the shard directories count: true
 Array
 (
     [scannedShards] => %d
     [scannedFiles] => 10
-    [scannedBytes] => 40960
+    [scannedBytes] => %d
     [removedTempFiles] => 1
     [removedExpiredFiles] => 3
     [removedEvictedFiles] => 2
     [removedBytes] => %d
     [remainingFiles] => 5
-    [remainingBytes] => 20480
+    [remainingBytes] => %d
     [busyShards] => 0
     [errors] => 0
 )
@@ -96,7 +100,8 @@ TypeError(0): ClusterFile\gc(): Argument #2 ($limits) key "maxBytes" must be of 
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "maxBytes" must be between 0 and 1125899906842624, -1 given
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "maxBytes" must be between 0 and 1125899906842624, 1125899906842625 given
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "maxAgeSeconds" must be between 0 and 315360000, 315360001 given
-ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "tempMaxAgeSeconds" must be between 0 and 315360000, -1 given
+ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "tempMaxAgeSeconds" must be between 60 and 315360000, -1 given
+ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "tempMaxAgeSeconds" must be between 60 and 315360000, 59 given
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) has an unknown key "maxbytes" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)
 ClusterFile\Exception(%d): ClusterFile\gc(): localPath "/etc/hostname" cannot be opened as a directory (errno 20: Not a directory)

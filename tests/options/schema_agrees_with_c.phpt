@@ -25,7 +25,14 @@ $accepts = function (array $o) use (&$problems): bool {
         return false;
     }
 };
-$with = function (?string $parent, string $prop, mixed $v) use ($base): array {
+$dsnBase = $base;
+unset($dsnBase['metadataCacheIdentifier']);
+$dsnBase['metadataDsn'] = 'redis://127.0.0.1:6379';
+$with = function (?string $parent, string $prop, mixed $v) use ($base, $dsnBase, $schema): array {
+    // an option that only applies beside another (dependentRequired) is tried beside it
+    if ($parent === null && in_array('metadataDsn', $schema['dependentRequired'][$prop] ?? [], true)) {
+        $base = $dsnBase;
+    }
     if ($parent === null) {
         $base[$prop] = $v;
     } else {
@@ -138,9 +145,13 @@ $walk = function (array $node, ?string $parent) use (&$walk, $expect, $accepts, 
                     $expect($want, $parent, $prop, $s, 'pattern ' . $def['pattern']);
                 }
             }
+            if (isset($def['minLength'])) {
+                $expect(true, $parent, $prop, str_repeat('k', $def['minLength']), 'minLength');
+                $expect(false, $parent, $prop, str_repeat('k', $def['minLength'] - 1), 'minLength - 1');
+            }
             if ($max !== null) {
                 // a valid value of exactly maxLength characters, and one more
-                $ok = $base[$prop] ?? 'x';
+                $ok = $base[$prop] ?? str_repeat('x', $def['minLength'] ?? 1);
                 $expect(true, $parent, $prop, str_pad($ok, $max, 'a'), 'maxLength');
                 $expect(false, $parent, $prop, str_pad($ok, $max + 1, 'a'), 'maxLength + 1');
             }
@@ -156,7 +167,14 @@ foreach ($schema['anyOf'] ?? [] as $alt) {
     $o = $base;
     unset($o['metadataCacheIdentifier']);
     foreach ($alt['required'] as $req) {
-        $o[$req] ??= $req === 'metadataCache' ? new FakeMetaFrontend() : 'cluster_meta';
+        $o[$req] ??= match ($req) {
+            'metadataCache' => new FakeMetaFrontend(),
+            'metadataDsn' => 'redis://127.0.0.1:6379',
+            default => 'cluster_meta',
+        };
+        if ($req === 'metadataDsn') {
+            $o['recordKey'] = str_repeat('k', 16); // or SYS.encryptionKey: the store's records are signed
+        }
     }
     $checks++;
     if (!$accepts($o)) {
@@ -169,6 +187,20 @@ $checks++;
 if ($accepts($o)) {
     $problems[] = 'neither anyOf alternative given: accepted';
 }
+
+// dependentSchemas: metadataDsn excludes the other two; dependentRequired: recordKey needs metadataDsn
+foreach (['metadataCacheIdentifier' => 'cluster_meta', 'metadataCache' => new FakeMetaFrontend()] as $other => $v) {
+    $checks++;
+    if ($accepts($dsnBase + [$other => $v])) {
+        $problems[] = "metadataDsn beside $other: accepted";
+    }
+}
+$checks++;
+if ($accepts($base + ['recordKey' => str_repeat('k', 16)])) {
+    $problems[] = 'recordKey without metadataDsn: accepted';
+}
+// getOptions() of a native backend names its options too
+$options += (new ClusterFileBackend($dsnBase + ['recordKey' => str_repeat('k', 16)]))->getOptions();
 
 // the same option names on both sides (defaultLifetime is reported as defaultLifetimeSeconds)
 $schemaNames = array_map(fn ($p) => $synonym[$p] ?? $p, array_keys($schema['properties']));

@@ -209,6 +209,23 @@ static int64_t du_of(const fixture *f, unsigned shard, unsigned n)
 	return st.st_blocks > 0 ? (int64_t)st.st_blocks * 512 : (int64_t)st.st_size;
 }
 
+/* Disk usage of the shard directories that exist (a collection counts them too). */
+static int64_t dirs_du(const fixture *f)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int64_t du = 0;
+	unsigned i;
+
+	for (i = 0; i < 256; i++) {
+		pathf(path, "%s/%02x", f->root, i);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			du += st.st_blocks > 0 ? (int64_t)st.st_blocks * 512 : (int64_t)st.st_size;
+		}
+	}
+	return du;
+}
+
 static cf_gc_status collect(const fixture *f, const cf_gc_limits *lim, cf_gc_report *r)
 {
 	return cf_gc_collect(f->root, strlen(f->root), lim, f->now, r);
@@ -262,6 +279,8 @@ static void test_no_limits_removes_nothing_and_counts_everything(void **state)
 		put_payload(f, i * 25, i, f->now - 100000000);
 		du += du_of(f, i * 25, i);
 	}
+	du += dirs_du(f); /* the shard directories' own blocks count */
+	assert_true(dirs_du(f) > 0);
 	assert_int_equal(collect(f, &no_limits, &r), CF_GC_OK);
 	assert_int_equal(r.shards, 10);
 	assert_int_equal(r.files, 10);
@@ -269,6 +288,7 @@ static void test_no_limits_removes_nothing_and_counts_everything(void **state)
 	assert_int_equal(r.removed_temp + r.removed_expired + r.removed_evicted, 0);
 	assert_int_equal(r.remaining_files, 10);
 	assert_int_equal(r.remaining_bytes, du);
+	assert_int_equal(r.estimated_bytes, du);
 	assert_int_equal(r.errors, 0);
 	for (i = 0; i < 10; i++) {
 		assert_true(present(f, i * 25, i));
@@ -380,7 +400,7 @@ static void test_budget_evicts_the_least_recently_used(void **state)
 		put_payload(f, (i * 13) % 256, i, f->now - (time_t)i * 3600);
 	}
 	one = du_of(f, 0, 0);
-	lim.max_bytes = one * 12 + one / 2; /* room for 12 files */
+	lim.max_bytes = dirs_du(f) + one * 12 + one / 2; /* room for 12 files beside the directories */
 
 	assert_int_equal(collect(f, &lim, &r), CF_GC_OK);
 	assert_int_equal(r.files, 20);
@@ -409,14 +429,14 @@ static void test_budget_ties_take_only_what_is_needed(void **state)
 		put_payload(f, 40 + i, i, f->now - 500); /* all used at the same second */
 	}
 	one = du_of(f, 40, 0);
-	lim.max_bytes = one * 7;
+	lim.max_bytes = dirs_du(f) + one * 7;
 	assert_int_equal(collect(f, &lim, &r), CF_GC_OK);
 	assert_int_equal(r.removed_evicted, 3);
 	for (i = 0; i < 10; i++) {
 		left += present(f, 40 + i, i);
 	}
 	assert_int_equal(left, 7);
-	assert_int_equal(r.remaining_bytes, 7 * one);
+	assert_int_equal(r.remaining_bytes, dirs_du(f) + 7 * one);
 }
 
 static void test_budget_is_counted_on_disk_not_by_size(void **state)
@@ -434,6 +454,7 @@ static void test_budget_is_counted_on_disk_not_by_size(void **state)
 		put_at(f, 9, name, 1, f->now - (time_t)i, f->now - (time_t)i);
 		du += du_of(f, 9, i);
 	}
+	du += dirs_du(f);
 	assert_int_equal(collect(f, &no_limits, &r), CF_GC_OK);
 	assert_int_equal(r.bytes, du);
 	assert_true(r.bytes >= 10);
@@ -464,7 +485,7 @@ static void test_a_file_used_during_the_collection_survives(void **state)
 	put_payload(f, 5, 1, f->now - 5000);
 	put_payload(f, 5, 2, f->now - 1000);
 	one = du_of(f, 5, 0);
-	lim.max_bytes = one * 2;
+	lim.max_bytes = dirs_du(f) + one * 2;
 	/* three stats in the scan; the fourth is the eviction's re-check of the first candidate */
 	inj.fstatat_hook_at = 4;
 	inj.hook = touch_file_0;
@@ -646,7 +667,7 @@ static void test_step_covers_its_range_against_its_share(void **state)
 	fixture *f = *state;
 	cf_gc_limits lim = {0, 0, -1};
 	cf_gc_report r;
-	int64_t one;
+	int64_t one, dir, share, keep;
 	unsigned i;
 
 	/* 4 files in each of shards 254, 255, 0, 1 (a range that wraps) and 4 in shard 2 */
@@ -654,25 +675,32 @@ static void test_step_covers_its_range_against_its_share(void **state)
 		put_payload(f, (254 + i / 4) % 256, i, f->now - (time_t)i);
 	}
 	one = du_of(f, 254, 0);
-	/* the whole budget: 256 shards of 2 files each; a 4-shard step's share is 8 files, and it aims an
-	 * eighth below that: 7 files stay */
+	dir = dirs_du(f) / 5;
+	/* the whole budget: 256 shards of 2 files each; the first step has no estimate yet, takes its
+	 * own sample (this range scaled to 256 shards: far over) and cuts the range to its share less an
+	 * eighth */
 	lim.max_bytes = one * 2 * 256;
 	assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 254, 4, &r), CF_GC_OK);
+	share = lim.max_bytes / 256 * 4;
+	share -= share / 8;
+	keep = (share - 4 * dir) / one;
 	assert_int_equal(r.shards, 4);
 	assert_int_equal(r.files, 16);
-	assert_int_equal(r.removed_evicted, 9);
+	assert_int_equal(r.removed_evicted, 16 - keep);
+	assert_true(r.estimated_bytes > lim.max_bytes);
 	for (i = 0; i < 16; i++) {
-		assert_true(present(f, (254 + i / 4) % 256, i) == (i < 7));
+		assert_true(present(f, (254 + i / 4) % 256, i) == ((int64_t)i < keep));
 	}
 	for (i = 16; i < 20; i++) {
 		assert_true(present(f, 2, i)); /* outside the range */
 	}
-	/* first wraps modulo 256, count is capped at 256 */
+	/* first wraps modulo 256, count is capped at 256 (a full collection: exact, under budget now) */
 	assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 256 + 2, 1, &r), CF_GC_OK);
 	assert_int_equal(r.shards, 1);
 	assert_int_equal(r.files, 4);
 	assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 0, 1000, &r), CF_GC_OK);
 	assert_int_equal(r.shards, 5);
+	assert_int_equal(r.estimated_bytes, r.remaining_bytes);
 	assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 0, 0, &r), CF_GC_E_ARG);
 	/* a tiny budget still means a budget */
 	lim.max_bytes = 1;
@@ -682,6 +710,48 @@ static void test_step_covers_its_range_against_its_share(void **state)
 	lim.max_bytes = 0;
 	assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 254, 4, &r), CF_GC_OK);
 	assert_int_equal(r.removed_evicted, 0);
+}
+
+/* A large file in one range of a store well under its budget stays: steps judge the whole store. */
+static void test_step_keeps_a_large_file_while_the_store_is_under_budget(void **state)
+{
+	fixture *f = *state;
+	cf_gc_limits lim = {0, 0, -1};
+	cf_gc_report r;
+	char name[80];
+	unsigned i;
+
+	for (i = 0; i < 64; i++) {
+		put_payload(f, i * 4, i, f->now - 100); /* small files spread over the store */
+	}
+	name_of(9, 999, NULL, name, sizeof(name));
+	put_at(f, 9, name, 1 << 20, f->now, f->now); /* 1 MiB in shard 9 */
+	lim.max_bytes = 64 << 20; /* a range's share is 1 MiB less an eighth: the big file alone exceeds it */
+	/* a full collection sets the exact estimate (about 1.5 MiB of 64 MiB) */
+	assert_int_equal(collect(f, &lim, &r), CF_GC_OK);
+	assert_true(r.estimated_bytes < lim.max_bytes / 16);
+	for (i = 0; i < 20; i++) {
+		assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 8, 4, &r), CF_GC_OK);
+		assert_int_equal(r.removed_evicted, 0);
+		assert_true(r.estimated_bytes < lim.max_bytes);
+	}
+	assert_int_equal(access(f->root, F_OK), 0);
+	{
+		char path[PATH_MAX];
+		path_in(f, 9, name, path);
+		assert_int_equal(access(path, F_OK), 0);
+	}
+	/* a torn or foreign estimate file is ignored (a fresh sample), never trusted */
+	{
+		char path[PATH_MAX];
+		pathf(path, "%s/.cf-gc-estimate", f->root);
+		FILE *fp = fopen(path, "w");
+		assert_non_null(fp);
+		fputs("12x", fp);
+		fclose(fp);
+		assert_int_equal(cf_gc_step(f->root, strlen(f->root), &lim, f->now, 8, 4, &r), CF_GC_OK);
+		assert_true(r.estimated_bytes > 0);
+	}
 }
 
 static void test_should_step_samples_by_bytes_written(void **state)
@@ -694,14 +764,14 @@ static void test_should_step_samples_by_bytes_written(void **state)
 
 	assert_false(cf_gc_should_step(NULL, 1000, &first));
 	assert_false(cf_gc_should_step(&lim, 1000, &first));
-	lim.max_bytes = 256 * 1000; /* one step per 1000 bytes written */
+	lim.max_bytes = 1024 * 1000; /* one step per 1000 bytes written */
 	assert_true(cf_gc_should_step(&lim, 1000, &first));
 	assert_true(first < 256);
 	assert_true(cf_gc_should_step(&lim, 5000, NULL));
-	lim.max_bytes = 100; /* smaller than the shard count: every write steps */
+	lim.max_bytes = 1000; /* smaller than CF_GC_STEP_EVERY: every write steps */
 	assert_true(cf_gc_should_step(&lim, 1, &first));
 	/* 100 bytes written of a 1000-byte interval: about one call in ten */
-	lim.max_bytes = 256 * 1000;
+	lim.max_bytes = 1024 * 1000;
 	for (i = 0; i < 100000; i++) {
 		hits += cf_gc_should_step(&lim, 100, &first);
 		assert_true(first < 256);
@@ -749,6 +819,7 @@ int main(void)
 		T(test_out_of_memory_evicts_nothing_but_still_expires),
 		T(test_a_shard_that_is_not_a_directory_is_skipped),
 		T(test_step_covers_its_range_against_its_share),
+		T(test_step_keeps_a_large_file_while_the_store_is_under_budget),
 		T(test_should_step_samples_by_bytes_written),
 		T(test_touch_interval),
 	};

@@ -231,6 +231,24 @@ static void test_hex64_equals_compares_all_64_chars(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+/* RFC 4231 test cases 1 and 2, the second split over parts; an empty key is a key. */
+static void test_hmac_sha256_rfc4231_vectors(void **state)
+{
+	unsigned char key1[20];
+	char out[CF_HEX64_LEN + 1];
+	cf_iov one = {"Hi There", 8};
+	cf_iov two[3] = {{"what do ya", 10}, {"", 0}, {" want for nothing?", 18}};
+
+	memset(key1, 0x0b, sizeof(key1));
+	assert_int_equal(cf_hmac_sha256_hex_iov(key1, sizeof(key1), &one, 1, out), 0);
+	assert_string_equal(out, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	assert_int_equal(cf_hmac_sha256_hex_iov("Jefe", 4, two, 3, out), 0);
+	assert_string_equal(out, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+	assert_int_equal(cf_hmac_sha256_hex_iov("", 0, &one, 1, out), 0);
+	assert_true(cf_is_hex64(out, CF_HEX64_LEN));
+	(void)state;
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, reset_counters)
 
 int main(void)
@@ -243,6 +261,7 @@ int main(void)
 		T(test_payload_hash_refuses_labels_longer_than_64_bytes),
 		T(test_sha256_of_leading_nul_binary_vector),
 		T(test_sha256_of_empty_input),
+		T(test_hmac_sha256_rfc4231_vectors),
 		T(test_sha256_iov_equals_sha256_of_concatenation),
 		T(test_identifier_digest_is_first_16_hex_of_sha256),
 		T(test_hex_encode_is_lowercase_and_nul_terminated),

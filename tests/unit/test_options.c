@@ -994,10 +994,54 @@ static void test_repeat_and_null_args(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+/* metadataDsn: instead of the identifier (exactly one store), validated by dsn.c; recordKey beside it. */
+static void test_metadata_dsn_and_record_key(void **state)
+{
+	cf_options o;
+	cf_errors e;
+	(void)state;
+
+	/* the DSN alone is a metadata store */
+	cf_options_init(&o);
+	cf_errors_init(&e);
+	apply_minimal_except(&o, &e, "metadataCacheIdentifier", NULL);
+	ap(&o, "metadataDsn", vstr("redis://user:pw@h:6380/2?prefix=site"), &e);
+	ap(&o, "recordKey", vstr("0123456789abcdef"), &e);
+	cf_options_finish(&o, &e);
+	assert_errors(&e, NULL);
+	assert_string_equal(o.metadata_dsn, "redis://user:pw@h:6380/2?prefix=site");
+	assert_string_equal(o.record_key, "0123456789abcdef");
+	assert_null(o.metadata_cache_identifier);
+	cf_errors_dtor(&e);
+	cf_options_dtor(&o);
+	assert_null(o.metadata_dsn);
+	assert_null(o.record_key);
+
+	/* beside another store, a bad DSN (its message without the password), a non-string */
+	check_top("metadataDsn", vstr("redis://h"),
+		"[metadataDsn] Conflicts with metadataCacheIdentifier (give exactly one metadata store)");
+	check_top("metadataDsn", vstr("redis://u:secretpw@h:0"),
+		"[metadataDsn] port must be 1..65535\n"
+		"[metadataDsn] Conflicts with metadataCacheIdentifier (give exactly one metadata store)");
+	check_top("metadataDsn", vint(1),
+		"[metadataDsn] Integer value found, but a string is required\n"
+		"[metadataDsn] Conflicts with metadataCacheIdentifier (give exactly one metadata store)");
+	/* recordKey only with a DSN, 16..4096 bytes, no NUL */
+	check_top("recordKey", vstr("0123456789abcdef"), "[recordKey] Only applies with metadataDsn");
+	check_top("recordKey", vstr("short"),
+		"[recordKey] Must be 16 to 4096 bytes without a NUL byte\n[recordKey] Only applies with metadataDsn");
+	check_top("recordKey", vstrn("0123456789abcdef\0x", 18),
+		"[recordKey] Must be 16 to 4096 bytes without a NUL byte\n[recordKey] Only applies with metadataDsn");
+	check_top("recordKey", vint(5),
+		"[recordKey] Integer value found, but a string is required\n[recordKey] Only applies with metadataDsn");
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors_format),
+		cmocka_unit_test(test_metadata_dsn_and_record_key),
 		cmocka_unit_test(test_init_defaults),
 		cmocka_unit_test(test_minimal_applies_defaults),
 		cmocka_unit_test(test_every_field_set),
