@@ -1,6 +1,9 @@
 /*
- * clusterfile: digests (sha256 via OpenSSL EVP, crc32 via zlib). Zend-free.
+ * clusterfile: digests (sha256 and HMAC-SHA256 via libcrypto, crc32 via zlib). Zend-free.
  */
+/* SHA256_Init/Update/Final: deprecated in OpenSSL 3 for the EVP layer, still its fastest way to
+ * copy a keyed HMAC state (cf_hmac) */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "hash.h"
 
 #include <inttypes.h>
@@ -9,6 +12,8 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
+#include <stdlib.h>
 #if OPENSSL_VERSION_NUMBER >= 0x30000000L
 #include <openssl/core_names.h>
 #include <openssl/params.h>
@@ -50,27 +55,18 @@ bool cf_is_hex64(const char *s, size_t len)
 
 int cf_sha256_hex_iov(const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int md_len = 0;
-	EVP_MD_CTX *ctx;
+	unsigned char md[SHA256_DIGEST_LENGTH];
+	SHA256_CTX c;
 	size_t i;
-	int ok;
+	int ok = SHA256_Init(&c) == 1;
 
-	ctx = EVP_MD_CTX_new();
-	if (ctx == NULL) {
-		return -1;
-	}
-	ok = EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
 	for (i = 0; ok && i < n; i++) {
 		if (parts[i].len > 0) {
-			ok = EVP_DigestUpdate(ctx, parts[i].data, parts[i].len);
+			ok = parts[i].data != NULL && SHA256_Update(&c, parts[i].data, parts[i].len) == 1;
 		}
 	}
-	if (ok) {
-		ok = EVP_DigestFinal_ex(ctx, md, &md_len);
-	}
-	EVP_MD_CTX_free(ctx);
-	if (!ok || md_len != CF_SHA256_LEN) {
+	ok = ok && SHA256_Final(md, &c) == 1;
+	if (!ok) {
 		return -1;
 	}
 	cf_hex_encode(md, CF_SHA256_LEN, out_hex);
@@ -126,23 +122,85 @@ int cf_hmac_sha256_hex_iov(
 	return 0;
 }
 
-int cf_sha256_hex(const void *data, size_t len, char out_hex[CF_HEX64_LEN + 1])
+void cf_hmac_free(cf_hmac *h)
 {
-	static const unsigned char empty = 0;
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int md_len = 0;
-
-	if (data == NULL) {
-		if (len != 0) {
-			return -1;
-		}
-		data = &empty;
+	if (h->inner) {
+		OPENSSL_cleanse(h->inner, sizeof(SHA256_CTX));
 	}
-	if (!EVP_Digest(data, len, md, &md_len, EVP_sha256(), NULL) || md_len != CF_SHA256_LEN) {
+	if (h->outer) {
+		OPENSSL_cleanse(h->outer, sizeof(SHA256_CTX));
+	}
+	free(h->inner);
+	free(h->outer);
+	h->inner = h->outer = NULL;
+}
+
+int cf_hmac_init(cf_hmac *h, const void *key, size_t key_len)
+{
+	unsigned char k[SHA256_CBLOCK];
+	unsigned char pad[SHA256_CBLOCK];
+	size_t i;
+	int ok;
+
+	memset(k, 0, sizeof(k));
+	h->inner = malloc(sizeof(SHA256_CTX));
+	h->outer = malloc(sizeof(SHA256_CTX));
+	ok = h->inner && h->outer;
+	if (ok && key_len > sizeof(k)) {
+		/* a key longer than the block is hashed first */
+		ok = SHA256(key, key_len, k) != NULL;
+	} else if (ok && key_len > 0) {
+		memcpy(k, key, key_len);
+	}
+	for (i = 0; i < sizeof(pad); i++) {
+		pad[i] = k[i] ^ 0x36;
+	}
+	ok = ok && SHA256_Init(h->inner) == 1 && SHA256_Update(h->inner, pad, sizeof(pad)) == 1;
+	for (i = 0; i < sizeof(pad); i++) {
+		pad[i] = k[i] ^ 0x5c;
+	}
+	ok = ok && SHA256_Init(h->outer) == 1 && SHA256_Update(h->outer, pad, sizeof(pad)) == 1;
+	OPENSSL_cleanse(k, sizeof(k));
+	OPENSSL_cleanse(pad, sizeof(pad));
+	if (!ok) {
+		cf_hmac_free(h);
+		return -1;
+	}
+	return 0;
+}
+
+int cf_hmac_hex_iov(cf_hmac *h, const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1])
+{
+	unsigned char md[SHA256_DIGEST_LENGTH];
+	SHA256_CTX c;
+	size_t i;
+	int ok;
+
+	memcpy(&c, h->inner, sizeof(c));
+	ok = 1;
+	for (i = 0; ok && i < n; i++) {
+		if (parts[i].len > 0) {
+			ok = SHA256_Update(&c, parts[i].data, parts[i].len) == 1;
+		}
+	}
+	ok = ok && SHA256_Final(md, &c) == 1;
+	memcpy(&c, h->outer, sizeof(c));
+	ok = ok && SHA256_Update(&c, md, sizeof(md)) == 1 && SHA256_Final(md, &c) == 1;
+	OPENSSL_cleanse(&c, sizeof(c));
+	if (!ok) {
 		return -1;
 	}
 	cf_hex_encode(md, CF_SHA256_LEN, out_hex);
 	return 0;
+}
+
+int cf_sha256_hex(const void *data, size_t len, char out_hex[CF_HEX64_LEN + 1])
+{
+	cf_iov one = {data, len};
+	if (data == NULL && len != 0) {
+		return -1;
+	}
+	return cf_sha256_hex_iov(&one, 1, out_hex);
 }
 
 static bool cf_hash_label_ok(const char *label)

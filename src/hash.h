@@ -33,6 +33,20 @@ typedef struct cf_iov {
 } cf_iov;
 int cf_sha256_hex_iov(const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1]);
 int cf_sha256_hex(const void *data, size_t len, char out_hex[CF_HEX64_LEN + 1]);
+/*
+ * A keyed HMAC-SHA256 (RFC 2104 over libcrypto's sha256): the padded key's inner and outer states
+ * are computed once, so each message costs two struct copies and the message's blocks (libcrypto's
+ * SHA256_* block functions: the EVP layer's per-context provider dispatch cost four times as much
+ * here). 0 = ok, -1 = failure (then nothing to free).
+ */
+typedef struct cf_hmac {
+	void *inner; /* SHA256_CTX after the key ^ ipad block (copied per message: a plain struct) */
+	void *outer; /* SHA256_CTX after the key ^ opad block */
+} cf_hmac;
+int cf_hmac_init(cf_hmac *h, const void *key, size_t key_len);
+void cf_hmac_free(cf_hmac *h);
+int cf_hmac_hex_iov(cf_hmac *h, const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1]);
+
 /* HMAC-SHA256 with key[0..key_len) over the concatenation of n parts; 64 hex + NUL. 0 = ok, -1 = failure. */
 int cf_hmac_sha256_hex_iov(
 	const void *key, size_t key_len, const cf_iov *parts, size_t n, char out_hex[CF_HEX64_LEN + 1]);

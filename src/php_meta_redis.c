@@ -38,6 +38,24 @@
 enum { CF_S_GET, CF_S_SET, CF_S_REMOVE, CF_S_FLUSH, CF_S_FIND, CF_S_COUNT };
 static cf_redis_script cf_scripts[CF_S_COUNT];
 
+/* The scripts' SHA1s: made once, at the first use (not in MINIT: libcrypto's first digest costs
+ * every PHP process a millisecond, also those that never use the native store). Benign to race
+ * under ZTS: every thread computes the same bytes. */
+static bool cf_scripts_ready;
+
+static void cf_scripts_init(void)
+{
+	if (cf_scripts_ready) {
+		return;
+	}
+	cf_redis_script_init(&cf_scripts[CF_S_GET], cf_lua_get, sizeof(cf_lua_get) - 1);
+	cf_redis_script_init(&cf_scripts[CF_S_SET], cf_lua_set, sizeof(cf_lua_set) - 1);
+	cf_redis_script_init(&cf_scripts[CF_S_REMOVE], cf_lua_remove, sizeof(cf_lua_remove) - 1);
+	cf_redis_script_init(&cf_scripts[CF_S_FLUSH], cf_lua_flush, sizeof(cf_lua_flush) - 1);
+	cf_redis_script_init(&cf_scripts[CF_S_FIND], cf_lua_find, sizeof(cf_lua_find) - 1);
+	cf_scripts_ready = true;
+}
+
 typedef struct cf_redis_conn {
 	cf_redis r;
 	bool persistent;
@@ -49,10 +67,10 @@ typedef struct cf_meta_redis {
 	cf_redis_endpoint ep;  /* to connect (strings owned by dsn) */
 	cf_dsn dsn;
 	bool persistent;
-	zend_string *ns;       /* "<prefix>/<cache>" */
-	zend_string *prefix;   /* "cf1:{<ns>}:" */
+	zend_string *ns;     /* "<prefix>/<cache>" */
+	zend_string *prefix; /* "cf1:{<ns>}:" */
 	zend_string *seq_key;
-	zend_string *record_key;
+	cf_hmac mac;       /* keyed with recordKey / SYS.encryptionKey */
 	HashTable pending; /* key -> the sequence of its first read in this unit of work */
 	zend_string *first_seq;
 	zend_ulong epoch;
@@ -161,16 +179,10 @@ static bool cf_mr_hmac(cf_meta_redis *s, zend_string *key, const char *r, size_t
 	char out[CF_HEX64_LEN + 1])
 {
 	static const char nul = '\0';
-	cf_iov parts[8] = {{"cf1", 3}, {&nul, 1}, {ZSTR_VAL(s->ns), ZSTR_LEN(s->ns)}, {&nul, 1},
-		{ZSTR_VAL(key), ZSTR_LEN(key)}, {&nul, 1}, {r, rlen}, {g, glen}};
-	/* r holds no NUL (text fields); g follows after one */
-	cf_iov all[9];
-	memcpy(all, parts, sizeof(parts));
-	all[7].data = &nul;
-	all[7].len = 1;
-	all[8].data = g;
-	all[8].len = glen;
-	return cf_hmac_sha256_hex_iov(ZSTR_VAL(s->record_key), ZSTR_LEN(s->record_key), all, 9, out) == 0;
+	/* "cf1" NUL ns NUL key NUL r NUL g (r and g hold no NUL) */
+	cf_iov parts[9] = {{"cf1", 3}, {&nul, 1}, {ZSTR_VAL(s->ns), ZSTR_LEN(s->ns)}, {&nul, 1},
+		{ZSTR_VAL(key), ZSTR_LEN(key)}, {&nul, 1}, {r, rlen}, {&nul, 1}, {g, glen}};
+	return cf_hmac_hex_iov(&s->mac, parts, 9, out) == 0;
 }
 
 /* ---- errors ----------------------------------------------------------------------------------- */
@@ -182,8 +194,7 @@ static void cf_mr_fail(cf_meta_redis *s, cf_redis *r, const char *op, const redi
 		cf_throw_plain(CF_E_META_REDIS, "metadata store %s: %s refused: %.*s", where, op,
 			(int)(rep->len > 200 ? 200 : rep->len), rep->str);
 	} else if (rep) {
-		cf_throw_plain(CF_E_META_REDIS, "metadata store %s: %s: unexpected reply (type %d)", where, op,
-			rep->type);
+		cf_throw_plain(CF_E_META_REDIS, "metadata store %s: %s: unexpected reply (type %d)", where, op, rep->type);
 	} else {
 		cf_throw_plain(CF_E_META_REDIS, "metadata store %s: %s failed: %s", where, op,
 			r ? r->err : "cannot allocate a connection");
@@ -191,10 +202,11 @@ static void cf_mr_fail(cf_meta_redis *s, cf_redis *r, const char *op, const redi
 }
 
 /* One script call; NULL (exception thrown) on a transport failure or an error reply. */
-static redisReply *cf_mr_eval(cf_meta_redis *s, int script, const char *op, int nkeys, int argc, const char **argv,
-	const size_t *lens)
+static redisReply *cf_mr_eval(
+	cf_meta_redis *s, int script, const char *op, int nkeys, int argc, const char **argv, const size_t *lens)
 {
 	cf_redis *r = cf_conn(s);
+	cf_scripts_init();
 	redisReply *rep = r ? cf_redis_eval(r, &cf_scripts[script], nkeys, argc, argv, lens) : NULL;
 	if (!rep || rep->type == REDIS_REPLY_ERROR) {
 		cf_mr_fail(s, r, op, rep);
@@ -265,8 +277,10 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 		return FAILURE;
 	}
 	zval *ev = zend_hash_str_find_deref(Z_ARRVAL_P(record), "expiresAt", 9);
-	size_t ttl_len = (size_t)snprintf(ttl, sizeof(ttl), ZEND_LONG_FMT, lifetime > 0 ? lifetime : CF_REDIS_UNLIMITED_TTL);
-	size_t exp_len = (size_t)snprintf(exp, sizeof(exp), ZEND_LONG_FMT, ev && Z_TYPE_P(ev) == IS_LONG ? Z_LVAL_P(ev) : 0);
+	size_t ttl_len =
+		(size_t)snprintf(ttl, sizeof(ttl), ZEND_LONG_FMT, lifetime > 0 ? lifetime : CF_REDIS_UNLIMITED_TTL);
+	size_t exp_len =
+		(size_t)snprintf(exp, sizeof(exp), ZEND_LONG_FMT, ev && Z_TYPE_P(ev) == IS_LONG ? Z_LVAL_P(ev) : 0);
 	zval *q = zend_hash_find(&s->pending, key);
 	zend_string *qs = q ? Z_STR_P(q) : s->first_seq;
 
@@ -460,7 +474,7 @@ static void cf_mr_dtor(cf_meta *m)
 	zend_string_release(s->ns);
 	zend_string_release(s->prefix);
 	zend_string_release(s->seq_key);
-	zend_string_release(s->record_key);
+	cf_hmac_free(&s->mac);
 	zend_hash_destroy(&s->pending);
 	if (s->first_seq) {
 		zend_string_release(s->first_seq);
@@ -552,8 +566,8 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 {
 	char err[256];
 	char buf[512];
-	zend_string *record_key = o->record_key ? zend_string_init(o->record_key, strlen(o->record_key), 0)
-											: cf_typo3_encryption_key();
+	zend_string *record_key =
+		o->record_key ? zend_string_init(o->record_key, strlen(o->record_key), 0) : cf_typo3_encryption_key();
 	if (!record_key) {
 		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID,
 			"ClusterFileBackend options invalid:\n[recordKey] Required with metadataDsn when "
@@ -599,7 +613,18 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 	s->ns = zend_strpprintf(0, "%s/%s", s->dsn.prefix, ZSTR_VAL(cache_name));
 	s->prefix = zend_strpprintf(0, "cf1:{%s}:", ZSTR_VAL(s->ns));
 	s->seq_key = zend_strpprintf(0, "%sseq", ZSTR_VAL(s->prefix));
-	s->record_key = record_key;
+	if (cf_hmac_init(&s->mac, ZSTR_VAL(record_key), ZSTR_LEN(record_key)) != 0) {
+		/* libcrypto out of memory: the store is unusable (freed by the backend with the rest) */
+		zend_string_release(record_key);
+		cf_throw_plain(CF_E_META_REDIS, "metadata store %s: HMAC setup failed", ZSTR_VAL(s->where));
+		zend_hash_init(&s->pending, 8, NULL, ZVAL_PTR_DTOR, 0);
+		m->ops = &cf_meta_redis_ops;
+		m->native = s;
+		cf_mr_dtor(m);
+		m->ops = NULL;
+		return FAILURE;
+	}
+	zend_string_release(record_key);
 	zend_hash_init(&s->pending, 8, NULL, ZVAL_PTR_DTOR, 0);
 	s->epoch = CF_G(request_epoch);
 	m->ops = &cf_meta_redis_ops;
@@ -618,14 +643,7 @@ zend_string *cf_meta_redis_redacted_dsn(const char *dsn, size_t len)
 	return out;
 }
 
-void cf_meta_redis_minit(void)
-{
-	cf_redis_script_init(&cf_scripts[CF_S_GET], cf_lua_get, sizeof(cf_lua_get) - 1);
-	cf_redis_script_init(&cf_scripts[CF_S_SET], cf_lua_set, sizeof(cf_lua_set) - 1);
-	cf_redis_script_init(&cf_scripts[CF_S_REMOVE], cf_lua_remove, sizeof(cf_lua_remove) - 1);
-	cf_redis_script_init(&cf_scripts[CF_S_FLUSH], cf_lua_flush, sizeof(cf_lua_flush) - 1);
-	cf_redis_script_init(&cf_scripts[CF_S_FIND], cf_lua_find, sizeof(cf_lua_find) - 1);
-}
+void cf_meta_redis_minit(void) {}
 
 void cf_meta_redis_rshutdown(void)
 {
@@ -653,6 +671,7 @@ void cf_meta_redis_minfo(void)
 	char buf[64];
 	snprintf(buf, sizeof(buf), "%d.%d.%d", HIREDIS_MAJOR, HIREDIS_MINOR, HIREDIS_PATCH);
 	php_info_print_table_row(2, "hiredis", buf);
+	cf_scripts_init();
 	php_info_print_table_row(2, "Script get", cf_scripts[CF_S_GET].sha);
 	php_info_print_table_row(2, "Script set", cf_scripts[CF_S_SET].sha);
 	php_info_print_table_row(2, "Script remove", cf_scripts[CF_S_REMOVE].sha);
@@ -699,13 +718,9 @@ zend_string *cf_meta_redis_redacted_dsn(const char *dsn, size_t len)
 	return out;
 }
 
-void cf_meta_redis_minit(void)
-{
-}
+void cf_meta_redis_minit(void) {}
 
-void cf_meta_redis_rshutdown(void)
-{
-}
+void cf_meta_redis_rshutdown(void) {}
 
 void cf_meta_redis_free_connections(HashTable *conns)
 {

@@ -55,8 +55,7 @@ bool cf_mr_join(smart_str *out, zval *arr)
 	return true;
 }
 
-static const char *const cf_mr_text_fields[] = {
-	"identifier", "hash", "checksum", "serializer", "compression", "state"};
+static const char *const cf_mr_text_fields[] = {"identifier", "hash", "checksum", "serializer", "compression", "state"};
 static const char *const cf_mr_int_fields[] = {"createdAt", "expiresAt", "payloadSize", "backendVersion"};
 
 /* r: version, the text fields, the int fields, then the user tags, one per line. */
@@ -160,4 +159,3 @@ bool cf_mr_decode(const char *r, size_t len, zval *rv)
 	add_assoc_long(rv, "backendVersion", ints[3]);
 	return true;
 }
-

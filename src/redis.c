@@ -117,7 +117,8 @@ static bool cf_redis_handshake(cf_redis *r, int argc, const char **argv, const s
 	}
 	if (rep->type == REDIS_REPLY_ERROR) {
 		/* the server's text (e.g. WRONGPASS) names no password */
-		cf_redis_fail(r, "%s on %s refused: %.*s", what, cf_redis_where(r, where, sizeof(where)), (int)rep->len, rep->str);
+		cf_redis_fail(
+			r, "%s on %s refused: %.*s", what, cf_redis_where(r, where, sizeof(where)), (int)rep->len, rep->str);
 		freeReplyObject(rep);
 		cf_redis_disconnect(r);
 		return false;
@@ -220,8 +221,8 @@ bool cf_redis_script_init(cf_redis_script *s, const char *body, size_t body_len)
 	return true;
 }
 
-redisReply *cf_redis_eval(cf_redis *r, const cf_redis_script *s, int nkeys, int argc, const char **argv,
-	const size_t *argvlen)
+redisReply *cf_redis_eval(
+	cf_redis *r, const cf_redis_script *s, int nkeys, int argc, const char **argv, const size_t *argvlen)
 {
 	const char *stack_argv[64];
 	size_t stack_lens[64];

@@ -19,14 +19,14 @@
 #include <hiredis/hiredis.h>
 
 typedef struct cf_redis_endpoint {
-	const char *host;        /* TCP host (NULL with a socket path) */
+	const char *host; /* TCP host (NULL with a socket path) */
 	int port;
 	const char *socket_path; /* unix socket, or NULL */
 	const char *user;        /* ACL user, or NULL */
 	const char *password;    /* or NULL */
 	long db;
-	int timeout_ms;          /* connect */
-	int read_timeout_ms;     /* each reply */
+	int timeout_ms;      /* connect */
+	int read_timeout_ms; /* each reply */
 } cf_redis_endpoint;
 
 typedef struct cf_redis {
@@ -70,7 +70,7 @@ bool cf_redis_script_init(cf_redis_script *s, const char *body, size_t body_len)
  * EVALSHA s nkeys keys... args... (argv holds the keys, then the args, argc of them in all); on a
  * NOSCRIPT error EVAL with the body. Same return contract as cf_redis_command.
  */
-redisReply *cf_redis_eval(cf_redis *r, const cf_redis_script *s, int nkeys, int argc, const char **argv,
-	const size_t *argvlen);
+redisReply *cf_redis_eval(
+	cf_redis *r, const cf_redis_script *s, int nkeys, int argc, const char **argv, const size_t *argvlen);
 
 #endif

@@ -33,7 +33,7 @@
 	"  local s = redis.call('GET', k)\n"                                                                               \
 	"  if not s then\n"                                                                                                \
 	"    local t = redis.call('TIME')\n"                                                                               \
-	"    redis.call('SET', k, t[1] .. string.format('%06d', tonumber(t[2])), 'NX')\n"                                   \
+	"    redis.call('SET', k, t[1] .. string.format('%06d', tonumber(t[2])), 'NX')\n"                                  \
 	"    s = redis.call('GET', k)\n"                                                                                   \
 	"  end\n"                                                                                                          \
 	"  return s\n"                                                                                                     \
@@ -42,22 +42,21 @@
 /*
  * get: KEYS[1] record, KEYS[2] seq; ARGV[1] the namespace's key prefix ("cf1:{N}:").
  * -> {r, g, h, seq} for a valid record, {false, seq} otherwise (seq false when never initialised).
+ * Two calls: the record, then the sequence and the marks in one MGET.
  */
 static const char cf_lua_get[] =
-	"local s = redis.call('GET', KEYS[2])\n"
 	"local v = redis.pcall('HMGET', KEYS[1], 'r', 'q', 'g', 'h')\n"
-	"if v.err or not v[1] or v[1] == '' then return {false, s} end\n"
+	"if v.err or not v[1] or v[1] == '' then return {false, redis.call('GET', KEYS[2])} end\n"
 	"local q = tonumber(v[2])\n"
-	"if not q then return {false, s} end\n"
-	"local marks = {}\n"
-	"for t in string.gmatch(v[3] or '', '%S+') do marks[#marks + 1] = ARGV[1] .. 'tag:' .. t end\n"
-	"if #marks == 0 then return {false, s} end\n"
-	"local m = redis.call('MGET', unpack(marks))\n"
-	"for i = 1, #m do\n"
+	"local keys = {KEYS[2]}\n"
+	"for t in string.gmatch(v[3] or '', '%S+') do keys[#keys + 1] = ARGV[1] .. 'tag:' .. t end\n"
+	"local m = redis.call('MGET', unpack(keys))\n"
+	"if not q or #keys == 1 then return {false, m[1]} end\n"
+	"for i = 2, #m do\n"
 	"  local n = tonumber(m[i])\n"
-	"  if not n or n > q then return {false, s} end\n"
+	"  if not n or n > q then return {false, m[1]} end\n"
 	"end\n"
-	"return {v[1], v[3], v[4], s}\n";
+	"return {v[1], v[3], v[4], m[1]}\n";
 
 /*
  * set: KEYS[1] record, KEYS[2] seq, KEYS[3..] the marks of the record's tags (in g's order);
@@ -67,66 +66,64 @@ static const char cf_lua_get[] =
  * element), or a mark is newer than q: an invalidation happened after the content was computed
  * (reason 2).
  */
-static const char cf_lua_set[] = CF_LUA_SEQ
-	"local s = seq(KEYS[2])\n"
-	"local q = ARGV[2]\n"
-	"if q == '' then q = s end\n"
-	"local qn = tonumber(q)\n"
-	"local old = redis.pcall('HGET', KEYS[1], 'q')\n"
-	"old = type(old) == 'string' and tonumber(old) or nil\n"
-	"if old and old > qn then return {0, 1} end\n"
-	"for i = 3, #KEYS do redis.call('SET', KEYS[i], s, 'NX') end\n"
-	"if #KEYS >= 3 then\n"
-	"  local m = redis.call('MGET', unpack(KEYS, 3))\n"
-	"  for i = 1, #m do\n"
-	"    local n = tonumber(m[i])\n"
-	"    if not n or n > qn then return {0, 2} end\n"
-	"  end\n"
-	"end\n"
-	"redis.call('DEL', KEYS[1])\n"
-	"redis.call('HSET', KEYS[1], 'r', ARGV[1], 'q', q, 'g', ARGV[4], 'h', ARGV[5])\n"
-	"redis.call('EXPIRE', KEYS[1], ARGV[3])\n"
-	"for t in string.gmatch(ARGV[4], '%S+') do\n"
-	"  redis.call('ZADD', ARGV[6] .. 'ix:' .. t, ARGV[8], ARGV[7])\n"
-	"end\n"
-	"return {1, 0}\n";
+static const char cf_lua_set[] =
+	CF_LUA_SEQ "local s = seq(KEYS[2])\n"
+			   "local q = ARGV[2]\n"
+			   "if q == '' then q = s end\n"
+			   "local qn = tonumber(q)\n"
+			   "local old = redis.pcall('HGET', KEYS[1], 'q')\n"
+			   "old = type(old) == 'string' and tonumber(old) or nil\n"
+			   "if old and old > qn then return {0, 1} end\n"
+			   "for i = 3, #KEYS do redis.call('SET', KEYS[i], s, 'NX') end\n"
+			   "if #KEYS >= 3 then\n"
+			   "  local m = redis.call('MGET', unpack(KEYS, 3))\n"
+			   "  for i = 1, #m do\n"
+			   "    local n = tonumber(m[i])\n"
+			   "    if not n or n > qn then return {0, 2} end\n"
+			   "  end\n"
+			   "end\n"
+			   "redis.call('DEL', KEYS[1])\n"
+			   "redis.call('HSET', KEYS[1], 'r', ARGV[1], 'q', q, 'g', ARGV[4], 'h', ARGV[5])\n"
+			   "redis.call('EXPIRE', KEYS[1], ARGV[3])\n"
+			   "for t in string.gmatch(ARGV[4], '%S+') do\n"
+			   "  redis.call('ZADD', ARGV[6] .. 'ix:' .. t, ARGV[8], ARGV[7])\n"
+			   "end\n"
+			   "return {1, 0}\n";
 
 /*
  * remove: KEYS[1] record, KEYS[2] seq; ARGV[1] the tombstone's ttl (s).
  * -> 1 when a record (not a tombstone) was there. The tombstone refuses writes computed before it.
  */
-static const char cf_lua_remove[] = CF_LUA_SEQ
-	"seq(KEYS[2])\n"
-	"local r = redis.pcall('HGET', KEYS[1], 'r')\n"
-	"local existed = 0\n"
-	"if type(r) == 'string' and r ~= '' then existed = 1 end\n"
-	"local s = redis.call('INCR', KEYS[2])\n"
-	"redis.call('DEL', KEYS[1])\n"
-	"redis.call('HSET', KEYS[1], 'r', '', 'q', string.format('%.0f', s))\n"
-	"redis.call('EXPIRE', KEYS[1], ARGV[1])\n"
-	"return existed\n";
+static const char cf_lua_remove[] = CF_LUA_SEQ "seq(KEYS[2])\n"
+											   "local r = redis.pcall('HGET', KEYS[1], 'r')\n"
+											   "local existed = 0\n"
+											   "if type(r) == 'string' and r ~= '' then existed = 1 end\n"
+											   "local s = redis.call('INCR', KEYS[2])\n"
+											   "redis.call('DEL', KEYS[1])\n"
+											   "redis.call('HSET', KEYS[1], 'r', '', 'q', string.format('%.0f', s))\n"
+											   "redis.call('EXPIRE', KEYS[1], ARGV[1])\n"
+											   "return existed\n";
 
 /*
  * flush: KEYS[1] seq, KEYS[2..] the marks to bump; ARGV[1] the key prefix. Every mark becomes the
  * new sequence (one INCR for the call: all tags are invalidated at one instant); their indexes go.
  * -> the new sequence (as a string).
  */
-static const char cf_lua_flush[] = CF_LUA_SEQ
-	"seq(KEYS[1])\n"
-	"local s = string.format('%.0f', redis.call('INCR', KEYS[1]))\n"
-	"local plen = string.len(ARGV[1] .. 'tag:')\n"
-	"for i = 2, #KEYS do\n"
-	"  redis.call('SET', KEYS[i], s)\n"
-	"  redis.call('UNLINK', ARGV[1] .. 'ix:' .. string.sub(KEYS[i], plen + 1))\n"
-	"end\n"
-	"return s\n";
+static const char cf_lua_flush[] =
+	CF_LUA_SEQ "seq(KEYS[1])\n"
+			   "local s = string.format('%.0f', redis.call('INCR', KEYS[1]))\n"
+			   "local plen = string.len(ARGV[1] .. 'tag:')\n"
+			   "for i = 2, #KEYS do\n"
+			   "  redis.call('SET', KEYS[i], s)\n"
+			   "  redis.call('UNLINK', ARGV[1] .. 'ix:' .. string.sub(KEYS[i], plen + 1))\n"
+			   "end\n"
+			   "return s\n";
 
 /*
  * find: KEYS[1] the tag's index; ARGV[1] now. -> the keys whose records have not expired (the
  * caller validates each like get). Expired members are pruned on the way.
  */
-static const char cf_lua_find[] =
-	"redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])\n"
-	"return redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf')\n";
+static const char cf_lua_find[] = "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])\n"
+								  "return redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf')\n";
 
 #endif

@@ -246,6 +246,28 @@ static void test_hmac_sha256_rfc4231_vectors(void **state)
 	assert_string_equal(out, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 	assert_int_equal(cf_hmac_sha256_hex_iov("", 0, &one, 1, out), 0);
 	assert_true(cf_is_hex64(out, CF_HEX64_LEN));
+
+	/* the keyed form gives the same, message after message, also for a key longer than a block
+	 * (RFC 4231 case 6: 131 bytes of 0xaa) */
+	cf_hmac h;
+	unsigned char key6[131];
+	cf_iov six = {"Test Using Larger Than Block-Size Key - Hash Key First", 54};
+	assert_int_equal(cf_hmac_init(&h, key1, sizeof(key1)), 0);
+	assert_int_equal(cf_hmac_hex_iov(&h, &one, 1, out), 0);
+	assert_string_equal(out, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	assert_int_equal(cf_hmac_hex_iov(&h, &one, 1, out), 0);
+	assert_string_equal(out, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	cf_hmac_free(&h);
+	cf_hmac_free(&h); /* twice is fine */
+	assert_int_equal(cf_hmac_init(&h, "Jefe", 4), 0);
+	assert_int_equal(cf_hmac_hex_iov(&h, two, 3, out), 0);
+	assert_string_equal(out, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+	cf_hmac_free(&h);
+	memset(key6, 0xaa, sizeof(key6));
+	assert_int_equal(cf_hmac_init(&h, key6, sizeof(key6)), 0);
+	assert_int_equal(cf_hmac_hex_iov(&h, &six, 1, out), 0);
+	assert_string_equal(out, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+	cf_hmac_free(&h);
 	(void)state;
 }
 

@@ -18,11 +18,11 @@
 typedef enum { R_NONE, R_STATUS, R_ERROR, R_INT, R_STR, R_IO } fake_kind;
 
 static struct {
-	int connects;          /* redisConnect* calls */
-	int connect_fail;      /* the next n connects fail (c->err set) */
-	int contexts_live;     /* contexts not freed */
-	int replies_live;      /* replies not freed */
-	int calls;             /* redisCommandArgv calls */
+	int connects;      /* redisConnect* calls */
+	int connect_fail;  /* the next n connects fail (c->err set) */
+	int contexts_live; /* contexts not freed */
+	int replies_live;  /* replies not freed */
+	int calls;         /* redisCommandArgv calls */
 	char argv0[FAKE_MAX][32];
 	char argv1[FAKE_MAX][64];
 	int argc[FAKE_MAX];
