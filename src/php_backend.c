@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "php.h"
+#include "ext/date/php_date.h"
 #include "SAPI.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -295,7 +296,9 @@ static void cf_backend_touch(cf_backend *b)
 
 static int64_t cf_now(void)
 {
-	return (int64_t)time(NULL);
+	/* PHP's own clock (gettimeofday): glibc's time() reads a coarse clock that lags it by up to a
+	 * tick, so a record expiring "now" by the caller's time() would still be live here */
+	return (int64_t)php_time();
 }
 
 /* ---- input validation ------------------------------------------------------------------------- */
@@ -582,6 +585,7 @@ static cf_meta_l1_entry *cf_load_record(cf_backend *b, cf_meta *m, zend_string *
 	zend_string *key = cf_meta_key(b, id);
 	cf_record rec;
 	zval raw;
+	memset(&raw, 0, sizeof(raw)); /* gcc 12 cannot see that FOUND sets it */
 	*result = cf_fetch_record(b, m, key, id, &rec, &raw);
 	zend_string_release(key);
 	if (*result == CF_LOOKUP_ERROR) {
@@ -1026,21 +1030,16 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 
 	zend_string *key = cf_meta_key(b, id);
 	zval record, ns_tags;
-	cf_record existing;
-	bool repair = false;
+	const char *failed;
 	ZVAL_UNDEF(&record);
 	ZVAL_UNDEF(&ns_tags);
 
-	/* 1. What the cluster has now (decides repair vs. normal path; a failing store fails the write before any IO). */
-	const char *failed = "the metadata store failed reading the current record";
-	zval rv;
-	if (m->ops->get(m, key, &rv) == FAILURE) {
-		goto fail;
-	}
-	if (Z_TYPE(rv) == IS_ARRAY && cf_record_from_array(&rv, ZSTR_VAL(id), ZSTR_LEN(id), &existing)) {
-		repair = strcmp(existing.hash, rec.hash) == 0;
-	}
-	zval_ptr_dtor(&rv);
+	/* 1. Repair or write: the same payload as the record this request read for the entry (the usual
+	 * repair: a get() found the record but not the file, the caller re-rendered the same bytes). No
+	 * metadata read for it: a write is one metadata round trip. */
+	zval *known = zend_hash_find(&b->meta_l1, id);
+	bool repair =
+		known && Z_TYPE_P(known) == IS_PTR && strcmp(((cf_meta_l1_entry *)Z_PTR_P(known))->rec.hash, rec.hash) == 0;
 
 	/* 2. Local file first: metadata never points at a file this pod failed to write. */
 	cf_store_status ss = cf_store_write(&b->store, rec.hash, file, file_len);
@@ -1130,22 +1129,24 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 		CF_COUNT(b, L1_HIT);
 		RETURN_STR_COPY(hit);
 	}
-	zend_string *key = cf_meta_key(b, id);
-	cf_record rec;
-	zval raw;
-	cf_lookup lk = cf_fetch_record(b, m, key, id, &rec, &raw);
-	zend_string_release(key);
+	/* Through the metadata L1: a has() before (or after) this get() costs no second metadata read. */
+	cf_lookup lk;
+	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
+	if (EG(exception)) {
+		/* an exit or a metadata cycle (anything else was a quiet miss) */
+		RETURN_THROWS();
+	}
 	if (lk == CF_LOOKUP_ERROR) {
-		CF_COUNT(b, MISS_METADATA_ERROR);
-		if (EG(exception)) {
-			RETURN_THROWS();
-		}
 		RETURN_FALSE;
 	}
-	if (lk == CF_LOOKUP_ABSENT) {
+	if (!e) {
 		CF_COUNT(b, MISS_NO_METADATA);
 		RETURN_FALSE;
 	}
+	/* own copies: the L1 entry may go while userland runs (a Broken re-write, a re-entrant reset()) */
+	cf_record rec = e->rec;
+	zval raw;
+	ZVAL_COPY(&raw, &e->raw);
 	if (rec.broken) {
 		zval_ptr_dtor(&raw);
 		CF_COUNT(b, MISS_BROKEN);

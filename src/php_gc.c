@@ -6,6 +6,7 @@
 #endif
 
 #include "php.h"
+#include "ext/date/php_date.h"
 #include "zend_exceptions.h"
 #include "php_clusterfile.h"
 #include "php_errors.h"
@@ -224,7 +225,7 @@ ZEND_FUNCTION(ClusterFile_gc)
 		RETURN_THROWS();
 	}
 	cf_gc_report r;
-	cf_gc_status st = cf_gc_collect(ZSTR_VAL(path), ZSTR_LEN(path), &lim, time(NULL), &r);
+	cf_gc_status st = cf_gc_collect(ZSTR_VAL(path), ZSTR_LEN(path), &lim, php_time(), &r);
 	if (st == CF_GC_E_ARG) {
 		zend_argument_value_error(1, "is not usable as a store root (too long)");
 		RETURN_THROWS();

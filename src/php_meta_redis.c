@@ -14,6 +14,7 @@
 #endif
 
 #include "php.h"
+#include "ext/date/php_date.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "ext/standard/info.h"
@@ -429,7 +430,7 @@ static zend_result cf_mr_find_by_tag(cf_meta *m, zend_string *tag, zval *rv)
 	array_init(rv);
 	cf_mr_epoch(s);
 	zend_string *ix = cf_mr_key(s, "ix:", ZSTR_VAL(tag), ZSTR_LEN(tag));
-	size_t now_len = (size_t)snprintf(now, sizeof(now), "%lld", (long long)time(NULL));
+	size_t now_len = (size_t)snprintf(now, sizeof(now), "%lld", (long long)php_time());
 	const char *argv[2] = {ZSTR_VAL(ix), now};
 	size_t lens[2] = {ZSTR_LEN(ix), now_len};
 	redisReply *rep = cf_mr_eval(s, CF_S_FIND, "findIdentifiersByTag", 1, 2, argv, lens);

@@ -1,5 +1,5 @@
 --TEST--
-set() with the metadata store offline throws TYPO3's Cache\Exception 1747500022 with a cause-free message and the store's exception as previous; no local file is written (metadata GET comes before the local write)
+set() with the metadata store offline throws TYPO3's Cache\Exception 1747500022 with a cause-free message and the store's exception as previous; the write is one metadata call (no read first): the payload file written before it stays as an orphan that no record names (the local GC removes it)
 --EXTENSIONS--
 clusterfile
 igbinary
@@ -24,9 +24,9 @@ echo "write errors: ", $b->getStatistics()['cache_write_error_total'], "\n";
 ?>
 --EXPECT--
 TYPO3\CMS\Core\Cache\Exception 1747500022
-ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed reading the current record (see previous)
-previous: RuntimeException: metadata cache offline during get
+ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed writing the record (see previous)
+previous: RuntimeException: metadata cache offline during set
 bool(false)
-metadata calls: get
-entries under localPath: 0
+metadata calls: set
+entries under localPath: 1
 write errors: 1

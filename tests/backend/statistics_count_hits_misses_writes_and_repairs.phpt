@@ -28,6 +28,7 @@ $b->get('tampered');   // this pod's file contradicts the record: a local 'corru
 $b->get('tampered');   // the file is gone: a blob miss (the record is untouched)
 $b->get('undecodable'); // exact bytes that do not decode: marked broken
 $b->get('undecodable'); // now the record says broken
+$b->reset(); // a new unit of work: the metadata L1 no longer knows 'hit'
 $meta->backend->offline = true;
 $b->get('hit');
 $meta->backend->offline = false;

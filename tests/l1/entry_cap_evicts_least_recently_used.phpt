@@ -20,9 +20,9 @@ $b->get('a'); // refresh a: b is now the least recently used
 $b->get('d'); // evicts b
 echo "entries: ", $b->getStatistics()['payload_l1_entries'], "\n";
 foreach (['a', 'c', 'd', 'b'] as $id) {
-    $meta->backend->calls = [];
+    $before = $b->getStatistics()['local_payload_hit_total'];
     $b->get($id);
-    echo "$id: ", $meta->backend->calls ? 'store' : 'L1', "\n";
+    echo "$id: ", $b->getStatistics()['local_payload_hit_total'] > $before ? 'disk' : 'L1', "\n";
 }
 ?>
 --EXPECT--
@@ -30,4 +30,4 @@ entries: 3
 a: L1
 c: L1
 d: L1
-b: store
+b: disk

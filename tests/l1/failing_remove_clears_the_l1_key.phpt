@@ -25,4 +25,4 @@ TYPO3\CMS\Core\Cache\Exception(1747500061): %s
 bool(false)
 bool(false)
 string(1) "k"
-calls: get,get
+calls: get

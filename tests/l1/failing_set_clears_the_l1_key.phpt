@@ -20,6 +20,6 @@ echo "l1 entries: ", $a->getStatistics()['payload_l1_entries'], "\n";
 ?>
 --EXPECT--
 string(2) "v1"
-TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed reading the current record (see previous)
+TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e") of cache "pages" failed: the metadata store failed writing the record (see previous)
 string(2) "v2"
 l1 entries: 1

@@ -21,5 +21,5 @@ echo "l1 hits ", $s['cache_l1_hit_total'], ", disk hits ", $s['cache_hit_total']
 --EXPECT--
 after set: 1 / 50 bytes
 101 101 50
-calls: ["get","get"]
+calls: ["get"]
 l1 hits 1, disk hits 2, entries 1

@@ -21,4 +21,4 @@ bool(true)
 bool(false)
 bool(false)
 string(1) "k"
-calls: ["get","get"]
+calls: ["get"]

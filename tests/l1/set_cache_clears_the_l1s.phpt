@@ -23,4 +23,4 @@ entries before: 1
 entries after: 0
 string(1) "v"
 bool(true)
-calls: get,get
+calls: get

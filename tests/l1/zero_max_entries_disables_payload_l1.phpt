@@ -1,5 +1,5 @@
 --TEST--
-payloadL1MaxEntries = 0 disables the payload L1: every get() (also right after set()) asks the metadata store and reads the disk
+payloadL1MaxEntries = 0 disables the payload L1: every get() (also right after set()) reads the disk; the record comes from the metadata store once, then from the metadata L1
 --EXTENSIONS--
 clusterfile
 igbinary
@@ -18,5 +18,5 @@ echo "disk hits ", $s['cache_hit_total'], ", l1 hits ", $s['cache_l1_hit_total']
 --EXPECT--
 string(7) "payload"
 string(7) "payload"
-calls: ["get","get"]
+calls: ["get"]
 disk hits 2, l1 hits 0, l1 entries 0

@@ -89,7 +89,7 @@ garbage: false
 wrong type: false, then a write replaces it: ok 'v1'
 another recordKey: false
 down, get: false, has: false
-down, set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e3") of cache "pages" failed: the metadata store failed reading the current record (see previous)
+down, set: TYPO3\CMS\Core\Cache\Exception(1747500022): ClusterFileBackend: set("e3") of cache "pages" failed: the metadata store failed writing the record (see previous)
   previous: ClusterFile\Exception 1747500070
 down, flush: TYPO3\CMS\Core\Cache\Exception(1747500061)
 down, flushByTag: TYPO3\CMS\Core\Cache\Exception(1747500061)

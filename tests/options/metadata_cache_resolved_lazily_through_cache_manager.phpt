@@ -48,4 +48,4 @@ before first use: []
 bool(true)
 string(1) "v"
 after: ["makeInstance(TYPO3\\CMS\\Core\\Cache\\CacheManager)","getCache(cluster_meta)"]
-metadata calls: get,set,get,remove
+metadata calls: set,get,remove

@@ -79,7 +79,7 @@ show('finite re-entry has', fn () => $d->has('e'));
 --EXPECTF--
 A<->B get: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::get()): the metadata cache leads back into this cache; it must use another backend
 A<->B has: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::get()): the metadata cache leads back into this cache; it must use another backend
-A<->B set: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::get()): the metadata cache leads back into this cache; it must use another backend
+A<->B set: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::set()): the metadata cache leads back into this cache; it must use another backend
 A<->B flush: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::flushByTag()): the metadata cache leads back into this cache; it must use another backend
 A<->B findIdentifiersByTag: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::%s()): the metadata cache leads back into this cache; it must use another backend
 getBackend is the backend itself, findIdentifiersByTag: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException 1747500051 ClusterFileBackend: metadata calls nest 8 deep (%s::findIdentifiersByTag()): the metadata cache leads back into this cache; it must use another backend
