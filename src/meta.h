@@ -37,6 +37,9 @@ typedef struct cf_meta_ops {
 	void (*dtor)(cf_meta *m);
 	/* GC: the zvals the store holds. */
 	void (*get_gc)(cf_meta *m, zend_get_gc_buffer *buf);
+	/* The backend's reset(): this unit of work is over (the native store's guard forgets what it
+	 * read in it). NULL when the store keeps nothing per unit of work. */
+	void (*end_unit)(cf_meta *m);
 } cf_meta_ops;
 
 /*

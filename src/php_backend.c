@@ -1597,6 +1597,9 @@ PHP_METHOD(ClusterFile_NativeBackend, reset)
 	ZEND_PARSE_PARAMETERS_NONE();
 	CF_BACKEND_FETCH(b);
 	cf_backend_clear_l1(b);
+	if (b->meta.ops && b->meta.ops->end_unit) {
+		b->meta.ops->end_unit(&b->meta);
+	}
 	cf_php_gc_local_forget(b->opts.local_path, b->opts.local_path_len);
 	if (b->meta.ops && Z_TYPE(b->meta.frontend) == IS_OBJECT) {
 		cf_php_gc_meta_forget(Z_OBJ(b->meta.frontend));

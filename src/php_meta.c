@@ -248,6 +248,7 @@ static const cf_meta_ops cf_meta_frontend_ops = {
 	cf_fe_backend_object,
 	cf_fe_dtor,
 	cf_fe_get_gc,
+	NULL,
 };
 
 void cf_meta_frontend_init(cf_meta *m, zval *frontend)

@@ -4,10 +4,15 @@
  * One connection per thread and endpoint, in the module globals, opened at the first operation
  * (after the FPM fork) and kept across requests (the DSN's persistent=0 closes it at request end).
  * Every operation is one script call. The write-after-invalidate guard: each get() answers the
- * namespace sequence too; the first one seen for a key in this unit of work is the key's snapshot,
- * and set() sends it, so the server refuses the write when any of the entry's tags was invalidated
- * after the snapshot (or a newer write, or a removal, is stored). Records carry an HMAC over the
- * namespace, the key, the record and its tags; one that does not verify is a miss.
+ * namespace sequence too, and it becomes the key's snapshot: the sequence of the latest read of the
+ * key, except that a read which found no record sticks (the caller renders after that miss, however
+ * often it looks again). set() sends it, so the server refuses the write when any of the entry's
+ * tags was invalidated after the snapshot (or a newer write, or a removal, is stored). A set() of a
+ * key without a snapshot sends the unit's first sequence seen (content computed from anything read
+ * since), or none. A unit of work ends with the request, ClusterFile\reset() or the backend's
+ * reset(); in a worker that calls neither, snapshots older than CF_GUARD_HORIZON_MS are dropped, and
+ * at most CF_GUARD_MAX_SNAPSHOTS are kept. Records carry an HMAC over the namespace, the key, the
+ * record and its tags; one that does not verify is a miss.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -35,6 +40,12 @@
 #define CF_REDIS_TOMBSTONE_TTL 300
 /* Tags per flushByTags() script call. */
 #define CF_REDIS_FLUSH_CHUNK 500
+/* The guard's memory of one unit of work: how long a snapshot is kept in a worker that never ends
+ * its unit of work (a render taking longer loses its guard: the write is stored as on any other
+ * backend), and how many keys are remembered (beyond that the table restarts: the unit's first
+ * sequence still guards those writes, conservatively). */
+#define CF_GUARD_HORIZON_MS    300000
+#define CF_GUARD_MAX_SNAPSHOTS 1024
 
 enum { CF_S_GET, CF_S_SET, CF_S_REMOVE, CF_S_FLUSH, CF_S_FIND, CF_S_COUNT };
 static cf_redis_script cf_scripts[CF_S_COUNT];
@@ -72,10 +83,34 @@ typedef struct cf_meta_redis {
 	zend_string *prefix; /* "cf1:{<ns>}:" */
 	zend_string *seq_key;
 	cf_hmac mac;       /* keyed with recordKey / SYS.encryptionKey */
-	HashTable pending; /* key -> the sequence of its first read in this unit of work */
+	HashTable pending; /* key -> IS_PTR cf_guard_snapshot */
 	zend_string *first_seq;
+	int64_t first_seq_ms; /* when first_seq was seen (monotonic ms) */
+	int64_t pruned_ms;    /* the last horizon pruning */
 	zend_ulong epoch;
 } cf_meta_redis;
+
+typedef struct cf_guard_snapshot {
+	zend_string *seq;
+	int64_t taken_ms;
+	bool miss; /* the read found no record: kept until a set(), a remove() or the unit's end */
+} cf_guard_snapshot;
+
+static void cf_guard_snapshot_dtor(zval *zv)
+{
+	cf_guard_snapshot *g = Z_PTR_P(zv);
+	zend_string_release(g->seq);
+	efree(g);
+}
+
+static int64_t cf_mr_now_ms(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
+		return 0;
+	}
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void *cf_pm_alloc(size_t n, void *ctx)
 {
@@ -136,31 +171,69 @@ static cf_redis *cf_conn(cf_meta_redis *s)
 
 /* ---- the request-scoped snapshot ---------------------------------------------------------- */
 
-static void cf_mr_epoch(cf_meta_redis *s)
+static int cf_mr_prune_one(zval *zv, void *arg)
 {
-	if (s->epoch != CF_G(request_epoch)) {
-		zend_hash_clean(&s->pending);
-		if (s->first_seq) {
-			zend_string_release(s->first_seq);
-			s->first_seq = NULL;
-		}
-		s->epoch = CF_G(request_epoch);
+	const cf_guard_snapshot *g = Z_PTR_P(zv);
+	return *(const int64_t *)arg - g->taken_ms > CF_GUARD_HORIZON_MS ? ZEND_HASH_APPLY_REMOVE : ZEND_HASH_APPLY_KEEP;
+}
+
+/* The unit of work is over: forget its snapshots. */
+static void cf_mr_forget(cf_meta_redis *s)
+{
+	zend_hash_clean(&s->pending);
+	if (s->first_seq) {
+		zend_string_release(s->first_seq);
+		s->first_seq = NULL;
 	}
 }
 
-static void cf_mr_observe(cf_meta_redis *s, zend_string *key, const redisReply *seq)
+static void cf_mr_epoch(cf_meta_redis *s)
+{
+	if (s->epoch != CF_G(request_epoch)) {
+		cf_mr_forget(s);
+		s->epoch = CF_G(request_epoch);
+		return;
+	}
+	/* a worker that never ends its unit of work: drop what is past the horizon, once a second */
+	int64_t now = cf_mr_now_ms();
+	if (now - s->pruned_ms < 1000) {
+		return;
+	}
+	s->pruned_ms = now;
+	if (s->first_seq && now - s->first_seq_ms > CF_GUARD_HORIZON_MS) {
+		zend_string_release(s->first_seq);
+		s->first_seq = NULL;
+	}
+	zend_hash_apply_with_argument(&s->pending, cf_mr_prune_one, &now);
+}
+
+/* A read answered the sequence seq; miss: it found no valid record (the caller renders next). */
+static void cf_mr_observe(cf_meta_redis *s, zend_string *key, const redisReply *seq, bool miss)
 {
 	if (!seq || seq->type != REDIS_REPLY_STRING || seq->len == 0 || seq->len > 20) {
 		return;
 	}
+	int64_t now = cf_mr_now_ms();
 	if (!s->first_seq) {
 		s->first_seq = zend_string_init(seq->str, seq->len, 0);
+		s->first_seq_ms = now;
 	}
-	if (!zend_hash_exists(&s->pending, key)) {
-		zval v;
-		ZVAL_STR(&v, zend_string_init(seq->str, seq->len, 0));
-		zend_hash_add_new(&s->pending, key, &v);
+	cf_guard_snapshot *g = zend_hash_find_ptr(&s->pending, key);
+	if (g) {
+		if (g->miss) {
+			return;
+		}
+		zend_string_release(g->seq);
+	} else {
+		if (zend_hash_num_elements(&s->pending) >= CF_GUARD_MAX_SNAPSHOTS) {
+			zend_hash_clean(&s->pending);
+		}
+		g = emalloc(sizeof(*g));
+		zend_hash_add_new_ptr(&s->pending, key, g);
 	}
+	g->seq = zend_string_init(seq->str, seq->len, 0);
+	g->taken_ms = now;
+	g->miss = miss;
 }
 
 /* ---- keys, the HMAC, the record ----------------------------------------------------------- */
@@ -239,7 +312,7 @@ static zend_result cf_mr_get(cf_meta *m, zend_string *key, zval *rv)
 		freeReplyObject(rep);
 		return FAILURE;
 	}
-	cf_mr_observe(s, key, rep->element[rep->elements - 1]);
+	redisReply *seq = rep->element[rep->elements - 1];
 	if (rep->elements == 4) {
 		redisReply *r = rep->element[0], *g = rep->element[1], *h = rep->element[2];
 		char mac[CF_HEX64_LEN + 1];
@@ -252,6 +325,7 @@ static zend_result cf_mr_get(cf_meta *m, zend_string *key, zval *rv)
 		}
 		/* a record whose HMAC does not verify was forged or edited: no record */
 	}
+	cf_mr_observe(s, key, seq, Z_TYPE_P(rv) != IS_ARRAY);
 	freeReplyObject(rep);
 	return SUCCESS;
 }
@@ -282,8 +356,8 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 		(size_t)snprintf(ttl, sizeof(ttl), ZEND_LONG_FMT, lifetime > 0 ? lifetime : CF_REDIS_UNLIMITED_TTL);
 	size_t exp_len =
 		(size_t)snprintf(exp, sizeof(exp), ZEND_LONG_FMT, ev && Z_TYPE_P(ev) == IS_LONG ? Z_LVAL_P(ev) : 0);
-	zval *q = zend_hash_find(&s->pending, key);
-	zend_string *qs = q ? Z_STR_P(q) : s->first_seq;
+	cf_guard_snapshot *snap = zend_hash_find_ptr(&s->pending, key);
+	zend_string *qs = snap ? snap->seq : s->first_seq;
 
 	uint32_t ntags = zend_hash_num_elements(Z_ARRVAL_P(tags));
 	int nkeys = 2 + (int)ntags;
@@ -491,6 +565,11 @@ static void cf_mr_get_gc(cf_meta *m, zend_get_gc_buffer *buf)
 	(void)buf;
 }
 
+static void cf_mr_end_unit(cf_meta *m)
+{
+	cf_mr_forget(cf_mr(m));
+}
+
 static const cf_meta_ops cf_meta_redis_ops = {
 	cf_mr_get,
 	cf_mr_set,
@@ -502,6 +581,7 @@ static const cf_meta_ops cf_meta_redis_ops = {
 	cf_mr_backend_object,
 	cf_mr_dtor,
 	cf_mr_get_gc,
+	cf_mr_end_unit,
 };
 
 /* TYPO3's SYS.encryptionKey, when set and a non-empty string. */
@@ -618,7 +698,7 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 		/* libcrypto out of memory: the store is unusable (freed by the backend with the rest) */
 		zend_string_release(record_key);
 		cf_throw_plain(CF_E_META_REDIS, "metadata store %s: HMAC setup failed", ZSTR_VAL(s->where));
-		zend_hash_init(&s->pending, 8, NULL, ZVAL_PTR_DTOR, 0);
+		zend_hash_init(&s->pending, 8, NULL, cf_guard_snapshot_dtor, 0);
 		m->ops = &cf_meta_redis_ops;
 		m->native = s;
 		cf_mr_dtor(m);
@@ -626,8 +706,9 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 		return FAILURE;
 	}
 	zend_string_release(record_key);
-	zend_hash_init(&s->pending, 8, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&s->pending, 8, NULL, cf_guard_snapshot_dtor, 0);
 	s->epoch = CF_G(request_epoch);
+	s->pruned_ms = cf_mr_now_ms();
 	m->ops = &cf_meta_redis_ops;
 	m->depth = 0;
 	ZVAL_UNDEF(&m->frontend);
