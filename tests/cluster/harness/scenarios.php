@@ -1,10 +1,12 @@
 <?php
 /*
  * The cluster scenarios: pods as real processes on one metadata store.
- *   php -d extension=modules/clusterfile.so tests/cluster/harness/scenarios.php sqlite|mariadb|redis [filter]
- * The store's server must be running for mariadb/redis (tests/cluster/run.sh starts it; the
- * "store dies" scenario stops and restarts it through servers.sh). Prints one line per check and
- * a closing "cluster[<store>]: N passed, M failed" line; exits 1 on any failure.
+ *   php -d extension=modules/clusterfile.so tests/cluster/harness/scenarios.php sqlite|mariadb|redis|native [filter]
+ * The store's server must be running for mariadb/redis/native (tests/cluster/run.sh starts it; the
+ * "store dies" scenario stops and restarts it through servers.sh). native is the extension's own
+ * metadata path (metadataDsn) over the redis server, each scenario in a namespace (DSN prefix) of
+ * its own. Prints one line per check and a closing "cluster[<store>]: N passed, M failed" line;
+ * exits 1 on any failure.
  */
 declare(strict_types=1);
 
@@ -36,6 +38,7 @@ function store_for(string $kind): string
         'sqlite' => 'sqlite:' . sys_get_temp_dir() . '/cf-meta-' . getmypid() . '-' . bin2hex(random_bytes(3)) . '.sqlite',
         'mariadb' => 'mariadb:127.0.0.1:' . (getenv('CF_MARIADB_PORT') ?: '3391') . ':clusterfile',
         'redis' => 'redis:127.0.0.1:' . (getenv('CF_REDIS_PORT') ?: '6391') . ':0',
+        'native' => 'native:127.0.0.1:' . (getenv('CF_REDIS_PORT') ?: '6391') . ':0:scen-' . getmypid() . '-' . bin2hex(random_bytes(3)),
     };
 }
 
@@ -284,6 +287,53 @@ scenario('php-code-cache-across-pods', 2, function (Cluster $c): void {
     $after = array_map('value', $c->all(['op' => 'require', 'cache' => 'typoscript', 'id' => 'ts_1']));
     check($after === ['A' => false, 'B' => false], 'after a flush on A no pod runs the code', $after);
 });
+
+// 8. Native only: a late write computed before a flush is refused on every pod. Pod D has page_1;
+// A, B and C blob-miss on it and start rendering (their units of work stay open: "sameUnit"); D's
+// editor flushes pageId_1 (acknowledged); then each of A, B and C set()s what it rendered before.
+// The write-after-invalidate guard refuses all three (counted, no exception), and no pod serves
+// the old content. On the userland stores these late writes land and every pod then serves the
+// pre-flush content (typo3-facts: "write after invalidate"), which is why this runs on native only.
+if ($kind === 'native') {
+    scenario('native-late-write-before-a-flush-is-refused-on-every-pod', 4, function (Cluster $c): void {
+        [$a, $b, $cc, $d] = $c->pods;
+        $opts = array_map('value', $c->all(['op' => 'options']));
+        check(array_filter($opts, static fn ($o): bool => !is_string($o['metadataDsn'] ?? null) || isset($o['metadataCacheIdentifier'])) === [],
+            'every pod is on the native path (metadataDsn, no metadata cache)', $opts);
+        $old = str_repeat('<p>page 1, edition 1</p>', 100);
+        check($d->call(['op' => 'set', 'id' => 'page_1', 'data' => $old, 'tags' => ['pageId_1', 'site_1']])['ok'], 'D renders and stores page_1');
+        $renderers = [$a, $b, $cc];
+        $before = [];
+        foreach ($renderers as $p) {
+            $before[$p->name] = value($p->call(['op' => 'stats']));
+            check(value($p->call(['op' => 'get', 'id' => 'page_1'])) === false, "{$p->name} blob-misses page_1 and starts rendering it");
+        }
+        check($d->call(['op' => 'flushByTag', 'tag' => 'pageId_1'])['ok'], "D's editor saves page 1: flushByTag('pageId_1') acknowledged");
+        foreach ($renderers as $p) {
+            $r = $p->call(['op' => 'set', 'id' => 'page_1', 'data' => $old, 'tags' => ['pageId_1', 'site_1'], 'sameUnit' => true]);
+            check($r['ok'] && empty($r['warnings']), "{$p->name}'s late set() returns without an exception or warning", $r);
+            $s = value($p->call(['op' => 'stats']));
+            $rejected = $s['metadata_write_rejected_total'] - $before[$p->name]['metadata_write_rejected_total'];
+            $stored = ($s['cache_write_total'] - $before[$p->name]['cache_write_total']) + ($s['repair_success_total'] - $before[$p->name]['repair_success_total']);
+            check($rejected === 1 && $stored === 0, "{$p->name}'s late write was refused (metadata_write_rejected_total +1, nothing stored)", $s);
+        }
+        for ($round = 0; $round < 2; $round++) {
+            $get = array_map('value', $c->all(['op' => 'get', 'id' => 'page_1']));
+            $has = array_map('value', $c->all(['op' => 'has', 'id' => 'page_1']));
+            check($get === ['A' => false, 'B' => false, 'C' => false, 'D' => false] && $has === ['A' => false, 'B' => false, 'C' => false, 'D' => false],
+                "round $round: no pod serves or has page_1", ['get' => $get, 'has' => $has]);
+        }
+        // A render that starts after the flush is stored and served.
+        $new = str_repeat('<p>page 1, edition 2</p>', 100);
+        check(value($b->call(['op' => 'get', 'id' => 'page_1'])) === false, 'B misses page_1 after the flush and renders edition 2');
+        check($b->call(['op' => 'set', 'id' => 'page_1', 'data' => $new, 'tags' => ['pageId_1', 'site_1'], 'sameUnit' => true])['ok'], 'B stores edition 2');
+        check(value($b->call(['op' => 'get', 'id' => 'page_1'])) === $new, 'B serves edition 2');
+        $has = array_map('value', $c->all(['op' => 'has', 'id' => 'page_1']));
+        check($has === ['A' => true, 'B' => true, 'C' => true, 'D' => true], 'every pod sees the edition-2 entry', $has);
+        // D still has the edition-1 file (content addressed): it must not be served for the new record.
+        check(value($d->call(['op' => 'get', 'id' => 'page_1'])) === false, 'D blob-misses edition 2 (never serves its old file)');
+    });
+}
 
 echo "cluster[$kind]: $passed passed, $failed failed\n";
 exit($failed === 0 ? 0 : 1);
