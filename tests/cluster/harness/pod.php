@@ -252,6 +252,15 @@ while (($line = fgets(STDIN)) !== false) {
             case 'stress':
                 $reply['value'] = cf_pod_stress($fe, $name, $cmd, static fn () => cf_pod_new_unit($manager, $native));
                 break;
+            case 'lostWrite':
+                $reply['value'] = cf_pod_lost_write($fe, $name, $cmd, static fn () => cf_pod_new_unit($manager, $native));
+                break;
+            case 'lostFlush':
+                $reply['value'] = cf_pod_lost_flush($fe, $cmd, static fn () => cf_pod_new_unit($manager, $native));
+                break;
+            case 'lostServed':
+                $reply['value'] = cf_pod_lost_served($fe, $cmd['ids'], static fn () => cf_pod_new_unit($manager, $native));
+                break;
             case 'newRequest':
                 break;
             case 'quit':
@@ -310,4 +319,79 @@ function cf_pod_stress(\TYPO3\CMS\Core\Cache\Frontend\FrontendInterface $fe, str
         }
     }
     return $n;
+}
+
+/*
+ * The lost-invalidation measurement (scenario "lost-invalidation"). Times are hrtime(true): the
+ * system's CLOCK_MONOTONIC in ns, one clock for every pod process on this machine.
+ */
+
+/** The content of a measured entry: derived from its identifier, so a reader can check it. */
+function cf_pod_lost_content(string $id): string
+{
+    return "entry $id " . str_repeat(substr(sha1($id), 0, 8), 64);
+}
+
+/**
+ * Until the deadline, one unit of work per entry: get() (a miss: each identifier is new) and
+ * set($id, content, [tag]) of a fresh identifier. Returns id => the ns the set() returned at (its
+ * acknowledgement) for every set() that returned; a set() that threw is not acknowledged.
+ */
+function cf_pod_lost_write(\TYPO3\CMS\Core\Cache\Frontend\FrontendInterface $fe, string $name, array $cmd, callable $newUnit): array
+{
+    $until = hrtime(true) + (int)($cmd['seconds'] * 1e9);
+    $acks = [];
+    $errors = 0;
+    $before = $fe->getBackend()->getStatistics();
+    for ($i = 0; hrtime(true) < $until; $i++) {
+        $newUnit();
+        $id = "{$cmd['prefix']}{$name}_$i";
+        try {
+            if ($fe->get($id) === false) {
+                $fe->set($id, cf_pod_lost_content($id), [$cmd['tag']], 600);
+                $acks[$id] = hrtime(true);
+            }
+        } catch (\TYPO3\CMS\Core\Cache\Exception $e) {
+            $errors++;
+        }
+    }
+    $after = $fe->getBackend()->getStatistics();
+    return ['acks' => $acks, 'errors' => $errors,
+        'rejected' => ($after['metadata_write_rejected_total'] ?? 0) - ($before['metadata_write_rejected_total'] ?? 0)];
+}
+
+/**
+ * flushByTag($tag) over and over until the deadline (at least once), $cmd['pauseMs'] apart.
+ * Returns [start ns, ack ns] of every flush that returned (was acknowledged).
+ */
+function cf_pod_lost_flush(\TYPO3\CMS\Core\Cache\Frontend\FrontendInterface $fe, array $cmd, callable $newUnit): array
+{
+    $until = hrtime(true) + (int)($cmd['seconds'] * 1e9);
+    $flushes = [];
+    $errors = 0;
+    do {
+        $newUnit();
+        $start = hrtime(true);
+        try {
+            $fe->flushByTag($cmd['tag']);
+            $flushes[] = [$start, hrtime(true)];
+        } catch (\TYPO3\CMS\Core\Cache\Exception $e) {
+            $errors++;
+        }
+        usleep((int)(($cmd['pauseMs'] ?? 0) * 1000));
+    } while (hrtime(true) < $until);
+    return ['flushes' => $flushes, 'errors' => $errors];
+}
+
+/** The identifiers of $ids this pod still serves (get() returns the entry's content), each in a unit of its own. */
+function cf_pod_lost_served(\TYPO3\CMS\Core\Cache\Frontend\FrontendInterface $fe, array $ids, callable $newUnit): array
+{
+    $served = [];
+    foreach ($ids as $id) {
+        $newUnit();
+        if ($fe->get($id) === cf_pod_lost_content($id)) {
+            $served[] = $id;
+        }
+    }
+    return $served;
 }
