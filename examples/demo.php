@@ -5,9 +5,11 @@
  * sharing one metadata store. Then an editor clears the page caches on pod A, and every pod
  * misses on its next request and refills.
  *
- *   php -d extension=modules/clusterfile.so examples/demo.php [--metadata=sqlite|redis|mariadb] [--pods=3] [--requests=60]
+ *   php -d extension=modules/clusterfile.so examples/demo.php [--metadata=sqlite|redis|mariadb|native] [--pods=3] [--requests=60]
  *
- * scripts/demo.sh builds the extension, starts the server for redis/mariadb and runs this.
+ * native is the extension's own metadata path (metadataDsn: Redis from C, no TYPO3 cache backend
+ * in between) on the same redis-server as redis. scripts/demo.sh builds the extension, starts the
+ * server for redis/mariadb/native and runs this.
  */
 declare(strict_types=1);
 
@@ -22,12 +24,15 @@ $store = $opts['store'] ?? match ($metadata) {
     'sqlite' => 'sqlite:' . sys_get_temp_dir() . '/clusterfile-demo-' . getmypid() . '.sqlite',
     'redis' => 'redis:127.0.0.1:' . (getenv('CF_REDIS_PORT') ?: '6391') . ':0',
     'mariadb' => 'mariadb:127.0.0.1:' . (getenv('CF_MARIADB_PORT') ?: '3391') . ':clusterfile',
-    default => throw new InvalidArgumentException("--metadata must be sqlite, redis or mariadb"),
+    'native' => 'native:127.0.0.1:' . (getenv('CF_REDIS_PORT') ?: '6391') . ':0:demo',
+    default => throw new InvalidArgumentException("--metadata must be sqlite, redis, mariadb or native"),
 };
 $label = match ($metadata) {
     'sqlite' => "TYPO3's database cache backend on SQLite (embedded, " . substr($store, 7) . ')',
     'redis' => "TYPO3's Redis cache backend on redis-server " . substr($store, 6),
     'mariadb' => "TYPO3's database cache backend on MariaDB " . substr($store, 8),
+    'native' => 'the native metadata path (metadataDsn: Redis from C, no metadata cache) on redis-server '
+        . implode(':', array_slice(explode(':', $store), 1, 3)) . ', key prefix ' . (explode(':', $store)[4] ?? 'cf'),
 };
 
 function line(string $s = ''): void
@@ -99,7 +104,9 @@ final class Phase
 line("clusterfile demo: $podCount pods, each its own local payload directory, one metadata store:");
 line("  $label");
 line('  (typo3/cms-core is not installable from this machine\'s Composer registry: the TYPO3 classes taking part');
-line('   - CacheManager, VariableFrontend, PhpFrontend, the database and Redis backends - are the project\'s own');
+line($metadata === 'native'
+    ? '   - CacheManager, VariableFrontend, PhpFrontend (this path has no TYPO3 cache backend) - are the project\'s own'
+    : '   - CacheManager, VariableFrontend, PhpFrontend, the database and Redis backends - are the project\'s own');
 line('   declarations of TYPO3 14.3\'s behaviour, tests/cluster/harness/typo3_runtime.php)');
 line();
 

@@ -5,6 +5,8 @@
 #   bash scripts/demo.sh                      embedded default: TYPO3's database backend on SQLite
 #   bash scripts/demo.sh --metadata=redis     redis-server on loopback (started and stopped here)
 #   bash scripts/demo.sh --metadata=mariadb   MariaDB on loopback (started and stopped here)
+#   bash scripts/demo.sh --metadata=native    the extension's own metadata path (metadataDsn, hiredis)
+#                                             on a redis-server on loopback (started and stopped here)
 # Further options go to examples/demo.php (--pods=N, --requests=N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +14,7 @@ metadata=sqlite
 for arg in "$@"; do
     case "$arg" in --metadata=*) metadata=${arg#--metadata=} ;; esac
 done
-case "$metadata" in sqlite|redis|mariadb) ;; *) echo "demo: --metadata must be sqlite, redis or mariadb" >&2; exit 2 ;; esac
+case "$metadata" in sqlite|redis|mariadb|native) ;; *) echo "demo: --metadata must be sqlite, redis, mariadb or native" >&2; exit 2 ;; esac
 CF_WITH_SERVERS=$([ "$metadata" = sqlite ] && echo 0 || echo 1) scripts/deps.sh
 scripts/build.sh
 if [ "$metadata" != sqlite ]; then

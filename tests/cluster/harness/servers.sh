@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Starts/stops the metadata servers the cluster suite and the demo use, on loopback only, with
 # their data in a throw-away directory.
-#   servers.sh start redis|mariadb    prints the CF_STORE string for pod.php
-#   servers.sh stop  redis|mariadb
-#   servers.sh kill  redis|mariadb    SIGKILL (the "store dies mid-run" scenario)
+#   servers.sh start redis|native|mariadb    prints the CF_STORE string for pod.php
+#   servers.sh stop  redis|native|mariadb
+#   servers.sh kill  redis|native|mariadb    SIGKILL (the "store dies mid-run" scenario)
+# "native" is the extension's own metadata path (metadataDsn) over the same redis-server as
+# "redis": one server, only the CF_STORE string differs.
 set -euo pipefail
 action=$1
 kind=$2
+store=$kind
+[ "$kind" = native ] && kind=redis
 base=${CF_SERVER_DIR:-/tmp/clusterfile-servers}
 redis_port=${CF_REDIS_PORT:-6391}
 maria_port=${CF_MARIADB_PORT:-3391}
@@ -25,7 +29,7 @@ redis:start)
     redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
         --dir "$base/redis" --pidfile "$base/redis/redis.pid" --logfile "$base/redis/redis.log"
     wait_for 10 redis-cli -p "$redis_port" ping || { echo "redis did not start" >&2; exit 1; }
-    echo "redis:127.0.0.1:$redis_port:0"
+    echo "$store:127.0.0.1:$redis_port:0"
     ;;
 redis:stop|redis:kill)
     if [ -f "$base/redis/redis.pid" ]; then
@@ -60,7 +64,7 @@ mariadb:stop|mariadb:kill)
     fi
     ;;
 *)
-    echo "usage: servers.sh start|stop|kill redis|mariadb" >&2
+    echo "usage: servers.sh start|stop|kill redis|native|mariadb" >&2
     exit 2
     ;;
 esac
