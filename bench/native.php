@@ -59,9 +59,17 @@ function bench(string $label, int $n, callable $fn): float
     return $runs[2];
 }
 
-function commands(Redis $r): int
+/** Commands the server ran: [all (scripts' inner calls included), script calls (EVALSHA + EVAL)]. */
+function commands(Redis $r): array
 {
-    return (int)$r->info('stats')['total_commands_processed'];
+    $all = (int)$r->info('stats')['total_commands_processed'];
+    $scripts = 0;
+    foreach ($r->info('commandstats') as $k => $v) {
+        if ($k === 'cmdstat_evalsha' || $k === 'cmdstat_eval') {
+            $scripts += is_array($v) ? (int)$v['calls'] : (int)preg_replace('/^calls=(\d+).*/', '$1', $v);
+        }
+    }
+    return [$all, $scripts];
 }
 
 $payload = str_repeat('<p>clusterfile benchmark page body, 8 KiB.</p>', 200);
@@ -100,16 +108,28 @@ $sn = bench('set(), 8 KiB, native', intdiv($n, 3), static fn (int $i) => $native
 $su = bench('set(), 8 KiB, userland', intdiv($n, 3), static fn (int $i) => $userland->set('w' . ($i % 50), $payload, ['pageId_2']));
 printf("  userland / native: %.2fx\n", $su / $sn);
 
+// Round trips per operation: the native path sends only script calls (EVALSHA/EVAL), so its round
+// trips are the script calls; the userland stand-in sends plain commands, one round trip each (the
+// INFO calls of this loop are subtracted).
 foreach (['native' => $native, 'userland' => $userland] as $label => $b) {
+    // the server learns each script at its first use (EVALSHA answers NOSCRIPT, EVAL follows): once
+    $b->flushByTag('warm-up');
+    $b->remove('warm-up');
     ClusterFile\reset();
-    $c0 = commands($redis);
+    $c = [commands($redis)];
     $b->get('page');
-    $c1 = commands($redis);
+    $c[] = commands($redis);
     $b->has('page');
-    $c2 = commands($redis);
+    $c[] = commands($redis);
     $b->set('page2', 'small', ['t']);
-    $c3 = commands($redis);
-    printf("  round trips (%s): get %d, has after get %d, set %d\n", $label, $c1 - $c0 - 1, $c2 - $c1 - 1, $c3 - $c2 - 1);
+    $c[] = commands($redis);
+    $b->flushByTag('t');
+    $c[] = commands($redis);
+    $rt = [];
+    for ($i = 1; $i < count($c); $i++) {
+        $rt[] = $label === 'native' ? $c[$i][1] - $c[$i - 1][1] : $c[$i][0] - $c[$i - 1][0] - 2;
+    }
+    printf("  round trips (%s): get %d, has after get %d, set %d, flushByTag %d\n", $label, ...$rt);
 }
 
 echo "flushByTag() of a tag on m entries (one call, ms):\n";

@@ -6,7 +6,8 @@
 #   phpt         run-tests over tests/ (release PHP)
 #   valgrind     the phpt suite again under valgrind (run-tests -m, USE_ZEND_ALLOC=0)
 #   fuzz         libFuzzer, 20 s per target (codec, record, options, ident, store read)
-#   cluster      pods as real processes on SQLite, MariaDB and Redis metadata stores
+#   cluster      pods as real processes on SQLite, MariaDB and Redis (userland) metadata stores
+#                and on the native store (metadataDsn)
 #   sanitizers   the phpt suite on a debug+ZTS PHP and an ASan+UBSan PHP built from Debian's
 #                php8.2 sources (tests/sanitizers/build-php.sh; cached in /var/tmp)
 # CF_SKIP_VALGRIND=1 / CF_SKIP_SANITIZERS=1 skip those passes (quick local runs only; CI never
@@ -35,7 +36,7 @@ if [ -z "${CF_SKIP_VALGRIND:-}" ]; then
 fi
 echo "== fuzz (a short libFuzzer run of every parser of untrusted bytes)"
 make -C tests/fuzz run-short
-echo "== cluster (pods as processes; sqlite, mariadb, redis metadata stores)"
+echo "== cluster (pods as processes; sqlite, mariadb, redis, native metadata stores)"
 tests/cluster/run.sh 2>&1 | tee "$logs/cluster.log"
 if [ -z "${CF_SKIP_SANITIZERS:-}" ]; then
     echo "== sanitizers (phpt on debug+ZTS and ASan+UBSan PHP builds)"

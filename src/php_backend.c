@@ -110,6 +110,9 @@ typedef struct cf_backend {
 	cf_lru *payload_l1;
 	HashTable meta_l1;  /* identifier -> IS_PTR cf_meta_l1_entry* | IS_FALSE (looked up, absent) */
 	HashTable verified; /* payload hash -> true: checksum verified this request (require path) */
+	/* identifier -> the payload hash a get()/require() found missing locally (kept across units of
+	 * work, at most CF_BLOB_MISSED_MAX): a set() of that payload is counted as a repair */
+	HashTable blob_missed;
 	zend_long counters[CF_M__COUNT];
 	zend_object std;
 } cf_backend;
@@ -187,6 +190,7 @@ static zend_object *cf_backend_create(zend_class_entry *ce)
 	ZVAL_UNDEF(&b->meta_option);
 	zend_hash_init(&b->meta_l1, 8, NULL, cf_meta_l1_dtor, 0);
 	zend_hash_init(&b->verified, 8, NULL, NULL, 0);
+	zend_hash_init(&b->blob_missed, 8, NULL, ZVAL_PTR_DTOR, 0);
 	return &b->std;
 }
 
@@ -201,6 +205,7 @@ static void cf_backend_free(zend_object *obj)
 	cf_lru_destroy(b->payload_l1);
 	zend_hash_destroy(&b->meta_l1);
 	zend_hash_destroy(&b->verified);
+	zend_hash_destroy(&b->blob_missed);
 	if (b->cache_name) {
 		zend_string_release(b->cache_name);
 	}
@@ -660,6 +665,27 @@ static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_
 	CF_COUNT(b, MISS_BROKEN);
 }
 
+/* How many blob misses a backend remembers for the repair counter (beyond that it starts over). */
+#define CF_BLOB_MISSED_MAX 256
+
+/* The payload of id is not (or no longer) on this pod: a set() of the same payload is a repair. */
+static void cf_remember_missing(cf_backend *b, zend_string *id, const char *hash)
+{
+	if (zend_hash_num_elements(&b->blob_missed) >= CF_BLOB_MISSED_MAX) {
+		zend_hash_clean(&b->blob_missed); /* strings only: no userland runs */
+	}
+	zval h;
+	ZVAL_STRINGL(&h, hash, CF_HEX64_LEN);
+	zend_hash_update(&b->blob_missed, id, &h);
+}
+
+/* The payload of id is not on this pod (or unreadable): the caller re-renders and set() repairs. */
+static void cf_blob_miss(cf_backend *b, zend_string *id, const char *hash)
+{
+	CF_COUNT(b, BLOB_MISS);
+	cf_remember_missing(b, id, hash);
+}
+
 /* Serves the compression name written into records and the hash header. */
 static const char *cf_compression_name(cf_backend *b)
 {
@@ -683,6 +709,7 @@ static void cf_local_corrupt(cf_backend *b, zend_string *id, const cf_record *re
 	cf_store_delete(&b->store, rec->hash);
 	zend_hash_str_del(&b->verified, rec->hash, CF_HEX64_LEN);
 	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+	cf_remember_missing(b, id, rec->hash);
 	CF_COUNT(b, MISS_CORRUPT);
 }
 
@@ -1034,12 +1061,18 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	ZVAL_UNDEF(&record);
 	ZVAL_UNDEF(&ns_tags);
 
-	/* 1. Repair or write: the same payload as the record this request read for the entry (the usual
-	 * repair: a get() found the record but not the file, the caller re-rendered the same bytes). No
-	 * metadata read for it: a write is one metadata round trip. */
+	/* 1. Repair or write: the same payload as the record this unit of work read for the entry, or as
+	 * a blob miss (or a corrupt file) of this backend found missing (the usual repair: a get() found
+	 * the record but not the file, the caller re-rendered the same bytes). No metadata read for it:
+	 * a write is one metadata round trip. */
 	zval *known = zend_hash_find(&b->meta_l1, id);
+	zval *missing = zend_hash_find(&b->blob_missed, id);
 	bool repair =
-		known && Z_TYPE_P(known) == IS_PTR && strcmp(((cf_meta_l1_entry *)Z_PTR_P(known))->rec.hash, rec.hash) == 0;
+		(known && Z_TYPE_P(known) == IS_PTR && strcmp(((cf_meta_l1_entry *)Z_PTR_P(known))->rec.hash, rec.hash) == 0) ||
+		(missing && strcmp(Z_STRVAL_P(missing), rec.hash) == 0);
+	if (missing) {
+		zend_hash_del(&b->blob_missed, id);
+	}
 
 	/* 2. Local file first: metadata never points at a file this pod failed to write. */
 	cf_store_status ss = cf_store_write(&b->store, rec.hash, file, file_len);
@@ -1169,8 +1202,7 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 		if (cf_store_is_integrity_failure(ss)) {
 			cf_local_corrupt(b, id, &rec);
 		} else {
-			/* not on this pod (or unreadable): the caller re-renders and set() repairs */
-			CF_COUNT(b, BLOB_MISS);
+			cf_blob_miss(b, id, rec.hash);
 		}
 		zval_ptr_dtor(&raw);
 		RETURN_FALSE;
@@ -1549,7 +1581,7 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 				cf_record rec = e->rec;
 				cf_local_corrupt(b, id, &rec);
 			} else {
-				CF_COUNT(b, BLOB_MISS);
+				cf_blob_miss(b, id, e->rec.hash);
 			}
 			RETURN_FALSE;
 		}
@@ -1557,8 +1589,8 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 	} else if (cf_store_probe(&b->store, e->rec.hash) != CF_STORE_OK) {
 		/* verified earlier in this request, but the path changed since: start over next call */
 		cf_php_gc_unpin(pin);
+		cf_blob_miss(b, id, e->rec.hash);
 		zend_hash_str_del(&b->verified, e->rec.hash, CF_HEX64_LEN);
-		CF_COUNT(b, BLOB_MISS);
 		RETURN_FALSE;
 	}
 	char path[MAXPATHLEN];

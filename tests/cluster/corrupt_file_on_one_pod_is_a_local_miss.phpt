@@ -56,7 +56,7 @@ $sb = $b->getStatistics();
 echo 'B blob_miss_total: ', $sb['blob_miss_total'], ', B corrupt misses: ', $sb['cache_miss_total']['corrupt'], "\n";
 $before = $sb['repair_success_total'];
 $b->set('e', $payload); // the caller re-renders: same payload, same hash
-$b->set('sock', 'other payload'); // B did not read 'sock' in this unit of work: a write
+$b->set('sock', 'other payload'); // its socket was removed as corrupt: a repair too
 $sb = $b->getStatistics();
 echo 'B repairs by the re-sets: ', $sb['repair_success_total'] - $before, ', B normal writes: ', $sb['cache_write_total'], "\n";
 echo 'state after B re-set: ', cf_record($meta, 'e')['state'], "\n";
@@ -85,7 +85,7 @@ A has: bool(true)
 A misses: {"metadata-error":0,"no-metadata":0,"broken":0,"corrupt":0,"expired":0}, A local hits: 2
 B get again: bool(false)
 B blob_miss_total: 1, B corrupt misses: 2
-B repairs by the re-sets: 1, B normal writes: 3
+B repairs by the re-sets: 2, B normal writes: 2
 state after B re-set: valid
 same hash and checksum: true
 B get after its own set: true
