@@ -13,7 +13,7 @@ CF_UNIT_TESTS = hash codec store lru ident record options gc dsn $(CF_UNIT_REDIS
 CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 
 # Per-test link flags: syscall failure injection through the linker's --wrap.
-CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read,--wrap=futimens
+CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read,--wrap=futimens,--wrap=syscall
 CF_WRAP_redis = -Wl,--wrap=redisConnectWithTimeout,--wrap=redisConnectUnixWithTimeout,--wrap=redisSetTimeout \
 	-Wl,--wrap=redisEnableKeepAlive,--wrap=redisFree,--wrap=redisCommandArgv,--wrap=freeReplyObject
 CF_WRAP_gc = -Wl,--wrap=unlinkat,--wrap=fstatat,--wrap=realloc

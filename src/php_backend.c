@@ -253,6 +253,8 @@ static void cf_backend_clear_l1(cf_backend *b)
 	cf_lru_clear(b->payload_l1); /* zend_strings only: no userland runs */
 	cf_hash_reset(&b->meta_l1);
 	cf_hash_reset(&b->verified);
+	/* and localPath's kept descriptor: a unit of work never reads a localPath moved away before it */
+	cf_store_release_root(&b->store);
 }
 
 /* Milliseconds of a monotonic clock (the L1 age; wall-clock jumps must not extend it). */

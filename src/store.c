@@ -3,7 +3,10 @@
  *
  * Every file operation goes through a descriptor of the shard directory opened with
  * O_DIRECTORY|O_NOFOLLOW, so a shard directory that is (or is swapped for) a symlink is refused and
- * nothing is ever created, read or removed outside localPath through one. Paths are only ever built
+ * nothing is ever created, read or removed outside localPath through one. Reads first try one
+ * openat2() of "xx/<hex>" beneath a descriptor of localPath kept open, refusing any symlink on the
+ * way (RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS); whatever that does not open (a missing file, a link,
+ * a replaced localPath, a kernel without openat2) is decided by the walk, exactly as before. Paths are only ever built
  * from a validated 64-hex digest and the validated suffix.
  *
  * The syscalls that the unit suite injects failures into (write, read, fsync, renameat, openat, mkdirat,
@@ -25,6 +28,14 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+
+#if defined(__linux__) && __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+#ifdef SYS_openat2
+#define CF_STORE_HAVE_OPENAT2 1
+#endif
+#endif
 
 #include <openssl/evp.h>
 
@@ -168,11 +179,28 @@ cf_store_status cf_store_init(cf_store *s, const char *root, size_t root_len, co
 	return CF_STORE_OK;
 }
 
+/* Forgets the kept localPath descriptor (the next read opens it again). */
+static void cf_store_drop_root(cf_store *s)
+{
+	if (s->root_open) {
+		close(s->root_fd);
+		s->root_open = false;
+	}
+}
+
+void cf_store_release_root(cf_store *s)
+{
+	if (s != NULL) {
+		cf_store_drop_root(s);
+	}
+}
+
 void cf_store_dtor(cf_store *s)
 {
 	if (s == NULL) {
 		return;
 	}
+	cf_store_drop_root(s);
 	free(s->root);
 	s->root = NULL;
 	s->root_len = 0;
@@ -655,6 +683,55 @@ static void cf_store_touch(int fd, const struct stat *st, int64_t touch_after)
  * file opened without following symlinks, a regular file, the size against expected_size and
  * max_size. On CF_STORE_OK *out_fd is the open file and *out_size its size.
  */
+/*
+ * The fast path of a read: "xx/<hex><suffix>" opened beneath the kept localPath descriptor with no
+ * symlink anywhere. Returns the fd, or -1 when the walk must decide. The descriptor (mutable state
+ * of a store otherwise passed as const) is opened at the first read.
+ */
+static int cf_store_open_fast(const cf_store *cs, const cf_store_loc *loc)
+{
+#ifdef CF_STORE_HAVE_OPENAT2
+	cf_store *s = (cf_store *)cs;
+	struct open_how how;
+	char rel[3 + sizeof(loc->name)];
+	long fd;
+
+	if (s->fast_off) {
+		return -1;
+	}
+	if (!s->root_open) {
+		int rfd;
+		do {
+			rfd = openat(AT_FDCWD, s->root_len ? s->root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		} while (rfd < 0 && errno == EINTR);
+		if (rfd < 0) {
+			return -1; /* no localPath yet: the walk says what is missing */
+		}
+		s->root_fd = rfd;
+		s->root_open = true;
+	}
+	rel[0] = loc->name[0];
+	rel[1] = loc->name[1];
+	rel[2] = '/';
+	memcpy(rel + 3, loc->name, strlen(loc->name) + 1);
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+	do {
+		fd = syscall(SYS_openat2, s->root_fd, rel, &how, sizeof(how));
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0 && (errno == ENOSYS || errno == EPERM || errno == E2BIG || errno == EINVAL)) {
+		/* no openat2 here (an old kernel, a seccomp filter): walk from now on */
+		s->fast_off = true;
+	}
+	return fd < 0 ? -1 : (int)fd;
+#else
+	(void)cs;
+	(void)loc;
+	return -1;
+#endif
+}
+
 static cf_store_status cf_store_open_verified(const cf_store *s, const char *hex64, const char *checksum_hex,
 	long long expected_size, size_t max_size, int *out_fd, size_t *out_size)
 {
@@ -665,6 +742,10 @@ static cf_store_status cf_store_open_verified(const cf_store *s, const char *hex
 
 	if (!cf_store_locate(s, hex64, &loc) || (checksum_hex != NULL && !cf_store_digest_ok(checksum_hex))) {
 		return CF_STORE_E_ARG;
+	}
+	fd = cf_store_open_fast(s, &loc);
+	if (fd >= 0) {
+		goto opened;
 	}
 	dir_fd = cf_store_open_shard(loc.shard);
 	if (dir_fd < 0) {
@@ -695,6 +776,10 @@ static cf_store_status cf_store_open_verified(const cf_store *s, const char *hex
 			return CF_STORE_E_IO;
 		}
 	}
+	/* the walk opened what the fast path did not: a localPath replaced since it was kept (a fresh
+	 * emptyDir, a test's rm -rf) - open it again at the next read */
+	cf_store_drop_root((cf_store *)s);
+opened:
 	if (fstat(fd, &st) != 0) {
 		cf_store_close(fd);
 		return CF_STORE_E_IO;

@@ -42,7 +42,16 @@ typedef struct cf_store {
 	int dir_mode;        /* mode of new directories, or CF_STORE_MODE_UMASK (the default) */
 	int file_mode;       /* mode of new files, or CF_STORE_MODE_UMASK (the default) */
 	int64_t touch_after; /* refresh a read file's atime once its last use is this old (s); 0 = never (default) */
+	/* The read fast path (Linux openat2): localPath's directory, opened at the first read, and
+	 * whether the kernel refused openat2 (then every read walks the path). Zero-initialised = none. */
+	bool root_open;
+	bool fast_off;
+	int root_fd;
 } cf_store;
+
+/* Closes the kept localPath descriptor of the read fast path (the next read opens localPath again):
+ * a localPath moved away is not read through it beyond that. */
+void cf_store_release_root(cf_store *s);
 
 #define CF_STORE_MODE_UMASK (-1)
 

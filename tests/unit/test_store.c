@@ -2,9 +2,9 @@
  * cmocka suite of src/store.c: the content-addressed payload store.
  *
  * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,
- * --wrap=fchmod,--wrap=read,--wrap=futimens: the __wrap_* functions below pass through to the real syscalls unless a
- * test arms them (state in `inj`, reset before and after every test). Every test works in its own mkdtemp directory
- * under /tmp, removed in teardown.
+ * --wrap=fchmod,--wrap=read,--wrap=futimens,--wrap=syscall (openat2): the __wrap_* functions below pass through to the
+ * real syscalls unless a test arms them (state in `inj`, reset before and after every test). Every test works in its
+ * own mkdtemp directory under /tmp, removed in teardown.
  */
 #define _GNU_SOURCE /* O_TMPFILE, nftw */
 #include <dirent.h>
@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -54,6 +55,10 @@ static struct {
 	int openat_creat_calls;
 	/* openat with O_DIRECTORY: fail with openat_dir_errno. */
 	int openat_dir_errno;
+	int openat_dir_calls;
+	/* syscall(SYS_openat2): counted; fail with openat2_errno when set. */
+	int openat2_calls;
+	int openat2_errno;
 	/* mkdirat: fail with mkdirat_errno the paths ending in mkdirat_match; or create then say EEXIST. */
 	int mkdirat_errno;
 	const char *mkdirat_match;
@@ -163,11 +168,39 @@ int __wrap_openat(int dir_fd, const char *path, int flags, ...)
 			return -1;
 		}
 	}
-	if ((flags & O_DIRECTORY) != 0 && inj.openat_dir_errno != 0) {
-		errno = inj.openat_dir_errno;
-		return -1;
+	if ((flags & O_DIRECTORY) != 0) {
+		inj.openat_dir_calls++;
+		if (inj.openat_dir_errno != 0) {
+			errno = inj.openat_dir_errno;
+			return -1;
+		}
 	}
 	return __real_openat(dir_fd, path, flags, mode);
+}
+
+long __real_syscall(long number, ...);
+long __wrap_syscall(long number, ...);
+long __wrap_syscall(long number, ...)
+{
+	va_list ap;
+	long a[6];
+	int i;
+
+	va_start(ap, number);
+	for (i = 0; i < 6; i++) {
+		a[i] = va_arg(ap, long);
+	}
+	va_end(ap);
+#ifdef SYS_openat2
+	if (number == SYS_openat2) {
+		inj.openat2_calls++;
+		if (inj.openat2_errno != 0) {
+			errno = inj.openat2_errno;
+			return -1;
+		}
+	}
+#endif
+	return __real_syscall(number, a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
 int __wrap_mkdirat(int dir_fd, const char *path, mode_t mode)
@@ -699,6 +732,90 @@ static void test_round_trip_write_read(void **state)
 	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
 	assert_int_equal(cf_store_probe(&f->s, hex), CF_STORE_OK);
 	assert_int_equal(count_temps(f->root), 0);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* A read opens the payload with one openat2 beneath the kept localPath descriptor (opened at the
+ * first read), not by walking the shard directory. */
+static void test_reads_open_beneath_the_kept_local_path(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+
+#ifndef SYS_openat2
+	skip();
+#endif
+	digest_of("fast path", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	inj.openat_dir_calls = 0;
+	inj.openat2_calls = 0;
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);     /* a read and a verify */
+	assert_int_equal(inj.openat_dir_calls, 1); /* localPath itself, once */
+	assert_int_equal(inj.openat2_calls, 2);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(inj.openat_dir_calls, 1); /* no shard directory walk */
+	assert_int_equal(inj.openat2_calls, 6);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* A kernel (or seccomp filter) without openat2: every read walks the path, and openat2 is not
+ * tried again. */
+static void test_reads_walk_the_path_without_openat2(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+
+#ifndef SYS_openat2
+	skip();
+#endif
+	digest_of("no openat2", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	inj.openat2_errno = ENOSYS;
+	inj.openat2_calls = 0;
+	inj.openat_dir_calls = 0;
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN); /* a read and a verify each */
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	assert_int_equal(inj.openat2_calls, 1);
+	assert_int_equal(inj.openat_dir_calls, 5); /* localPath once, then the shard directory per open */
+	assert_true(f->s.fast_off);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+/* localPath removed after the store kept it (an emptyDir wiped, an operator's rm -rf): reads miss,
+ * then find the new directory's files, and the next read keeps the new directory. A localPath moved
+ * away is still read through the kept descriptor (its files are verified like any other) until the
+ * store lets it go (cf_store_release_root: the backend does at every unit of work). */
+static void test_reads_follow_a_replaced_local_path(void **state)
+{
+	fixture *f = *state;
+	char hex[CF_HEX64_LEN + 1];
+	char old[PATH_MAX + 8];
+	struct stat kept, now;
+
+	digest_of("replaced root", hex);
+	write_ok(f, hex, PAYLOAD, PAYLOAD_LEN);
+	read_is(f, hex, PAYLOAD, PAYLOAD_LEN);
+	rm_rf(f->root);
+	assert_int_equal(read_status(f, hex, PAYLOAD, PAYLOAD_LEN), CF_STORE_E_NOT_FOUND);
+	write_ok(f, hex, "new root", 8);
+	read_is(f, hex, "new root", 8);
+	read_is(f, hex, "new root", 8);
+	if (f->s.root_open) {
+		assert_int_equal(fstat(f->s.root_fd, &kept), 0);
+		assert_int_equal(stat(f->root, &now), 0);
+		assert_true(kept.st_ino == now.st_ino && kept.st_dev == now.st_dev);
+	}
+
+	pathf(old, "%s.old", f->root);
+	assert_int_equal(rename(f->root, old), 0);
+	if (f->s.root_open) {
+		read_is(f, hex, "new root", 8); /* through the kept descriptor */
+	}
+	cf_store_release_root(&f->s);
+	assert_false(f->s.root_open);
+	assert_int_equal(read_status(f, hex, "new root", 8), CF_STORE_E_NOT_FOUND);
+	rm_rf(old);
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
@@ -2299,6 +2416,9 @@ int main(void)
 		T(test_init_refuses_root_too_long_for_path_max),
 		T(test_path_layout_and_buffer_bounds),
 		T(test_round_trip_write_read),
+		T(test_reads_open_beneath_the_kept_local_path),
+		T(test_reads_walk_the_path_without_openat2),
+		T(test_reads_follow_a_replaced_local_path),
 		T(test_read_with_unknown_expected_size),
 		T(test_overwrite_second_write_wins),
 		T(test_binary_bytes_survive),
