@@ -1198,8 +1198,10 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	size_t len = 0;
 	/* Structural checks only (no symlink, a regular file, bounded size): whether the bytes are the
 	 * payload the record names is decided below. */
-	cf_store_status ss = cf_store_read_verified(&b->store, rec.hash, NULL, -1, max_file,
-		b->php_mode ? &cf_zstr_allocator : &cf_emalloc_allocator, &bytes, &len);
+	/* read into a zend_string: a PHP file, or an uncompressed payload (its marker stripped in place),
+	 * is returned without another copy */
+	cf_store_status ss =
+		cf_store_read_verified(&b->store, rec.hash, NULL, -1, max_file, &cf_zstr_allocator, &bytes, &len);
 	if (ss != CF_STORE_OK) {
 		if (cf_store_is_integrity_failure(ss)) {
 			cf_local_corrupt(b, id, &rec);
@@ -1217,12 +1219,16 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	zend_string *payload;
 	if (b->php_mode) {
 		payload = cf_zstr_finish(bytes, len);
+	} else if (len >= 1 && (unsigned char)bytes[0] == CF_CODEC_NONE && len - 1 <= (size_t)b->opts.max_payload_bytes) {
+		/* what cf_codec_decode does for the none marker, without a second buffer */
+		memmove(bytes, bytes + 1, len - 1);
+		payload = cf_zstr_finish(bytes, len - 1);
 	} else {
 		char *out = NULL;
 		size_t out_len = 0;
 		cf_codec_status cs = cf_codec_decode(
 			&CF_G(codec), bytes, len, (size_t)b->opts.max_payload_bytes, &cf_zstr_allocator, &out, &out_len, NULL);
-		efree(bytes);
+		cf_zfree(bytes, NULL);
 		if (cs != CF_CODEC_OK) {
 			if (!exact) {
 				cf_local_corrupt(b, id, &rec);
