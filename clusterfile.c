@@ -21,6 +21,7 @@
 #include "src/php_functions.h"
 #include "src/php_gc.h"
 #include "src/php_meta_redis.h"
+#include "src/php_verified.h"
 #include "stubs/functions_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
@@ -36,6 +37,7 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	clusterfile_globals->cycle_exceptions = NULL;
 	clusterfile_globals->redis_conns = NULL;
 	clusterfile_globals->pins = NULL;
+	clusterfile_globals->verified_files = NULL;
 	cf_codec_state_init(&clusterfile_globals->codec);
 }
 
@@ -45,7 +47,10 @@ static PHP_GSHUTDOWN_FUNCTION(clusterfile)
 	if (clusterfile_globals->redis_conns) {
 		cf_meta_redis_free_connections(clusterfile_globals->redis_conns);
 		clusterfile_globals->redis_conns = NULL;
-		clusterfile_globals->pins = NULL;
+	}
+	if (clusterfile_globals->verified_files) {
+		cf_verified_free(clusterfile_globals->verified_files);
+		clusterfile_globals->verified_files = NULL;
 	}
 }
 

@@ -32,6 +32,9 @@ HashTable *cycle_exceptions;
 HashTable *redis_conns;
 /* The shard pins of includes in progress (fd -> ), released in RSHUTDOWN after a bailout (src/php_gc.c). */
 HashTable *pins;
+/* The PhpFrontend files this thread verified (path -> identity and checksum), kept across requests
+ * (persistent memory; src/php_verified.c). NULL until the first. */
+HashTable *verified_files;
 /* This thread's reusable zstd contexts (created on first use, freed in GSHUTDOWN). */
 cf_codec_state codec;
 ZEND_END_MODULE_GLOBALS(clusterfile)

@@ -30,6 +30,7 @@
 #include "php_options.h"
 #include "php_typo3.h"
 #include "php_gc.h"
+#include "php_verified.h"
 #include "php_meta_redis.h"
 #include "../stubs/backend_arginfo.h"
 
@@ -60,6 +61,7 @@ static zend_object_handlers cf_backend_handlers;
 	X(FLUSH_ERR_TAGS, "flushByTags")                                                                                   \
 	X(INVALIDATION_ERROR, "remove")                                                                                    \
 	X(REQUIRE_HIT, "require_hit_total")                                                                                \
+	X(REQUIRE_VERIFY, "require_verify_total")                                                                          \
 	X(BYTES_READ, "payload_bytes_read_total")                                                                          \
 	X(BYTES_WRITTEN, "payload_bytes_written_total")                                                                    \
 	X(GC_RUN, "local_gc_run_total")                                                                                    \
@@ -1580,9 +1582,27 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 	char hash[CF_HEX64_LEN + 1];
 	memcpy(hash, e->rec.hash, sizeof(hash));
 	int pin = cf_php_gc_pin(&b->store, hash);
+	char path[MAXPATHLEN];
+	size_t plen = cf_store_path(&b->store, hash, path, sizeof(path));
+	if (plen == 0) {
+		cf_php_gc_unpin(pin);
+		RETURN_FALSE;
+	}
 	if (!zend_hash_str_exists(&b->verified, e->rec.hash, CF_HEX64_LEN)) {
-		cf_store_status ss = cf_store_verify(
-			&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size, (size_t)b->opts.max_payload_bytes);
+		/* a file this thread verified in an earlier request, unchanged since, is not read again */
+		cf_store_file_id known, file_id;
+		bool have_known = cf_verified_lookup(path, plen, e->rec.checksum, &known), read_it = false;
+		cf_store_status ss =
+			cf_store_verify_known(&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size,
+				(size_t)b->opts.max_payload_bytes, have_known ? &known : NULL, &file_id, &read_it);
+		if (read_it) {
+			CF_COUNT(b, REQUIRE_VERIFY);
+		}
+		if (ss == CF_STORE_OK) {
+			cf_verified_remember(path, plen, e->rec.checksum, &file_id);
+		} else {
+			cf_verified_forget(path, plen);
+		}
 		if (ss != CF_STORE_OK) {
 			cf_php_gc_unpin(pin);
 			if (cf_store_is_integrity_failure(ss)) {
@@ -1599,12 +1619,6 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		cf_php_gc_unpin(pin);
 		cf_blob_miss(b, id, e->rec.hash);
 		zend_hash_str_del(&b->verified, e->rec.hash, CF_HEX64_LEN);
-		RETURN_FALSE;
-	}
-	char path[MAXPATHLEN];
-	size_t plen = cf_store_path(&b->store, hash, path, sizeof(path));
-	if (plen == 0) {
-		cf_php_gc_unpin(pin);
 		RETURN_FALSE;
 	}
 	zend_string *zpath = zend_string_init(path, plen, 0);

@@ -733,7 +733,7 @@ static int cf_store_open_fast(const cf_store *cs, const cf_store_loc *loc)
 }
 
 static cf_store_status cf_store_open_verified(const cf_store *s, const char *hex64, const char *checksum_hex,
-	long long expected_size, size_t max_size, int *out_fd, size_t *out_size)
+	long long expected_size, size_t max_size, int *out_fd, size_t *out_size, struct stat *out_st)
 {
 	cf_store_loc loc;
 	struct stat st;
@@ -799,6 +799,9 @@ opened:
 	}
 	*out_fd = fd;
 	*out_size = (size_t)st.st_size;
+	if (out_st != NULL) {
+		*out_st = st;
+	}
 	return CF_STORE_OK;
 }
 
@@ -846,7 +849,7 @@ cf_store_status cf_store_read_verified(const cf_store *s, const char *hex64, con
 	}
 	*out = NULL;
 	*out_len = 0;
-	st = cf_store_open_verified(s, hex64, checksum_hex, expected_size, max_size, &fd, &size);
+	st = cf_store_open_verified(s, hex64, checksum_hex, expected_size, max_size, &fd, &size, NULL);
 	if (st != CF_STORE_OK) {
 		return st;
 	}
@@ -876,9 +879,35 @@ cf_store_status cf_store_read_verified(const cf_store *s, const char *hex64, con
 	return CF_STORE_OK;
 }
 
+static void cf_store_id_of(const struct stat *st, cf_store_file_id *id)
+{
+	id->dev = (uint64_t)st->st_dev;
+	id->ino = (uint64_t)st->st_ino;
+	id->size = (int64_t)st->st_size;
+	id->mtime_sec = (int64_t)st->st_mtim.tv_sec;
+	id->mtime_nsec = (int64_t)st->st_mtim.tv_nsec;
+	id->ctime_sec = (int64_t)st->st_ctim.tv_sec;
+	id->ctime_nsec = (int64_t)st->st_ctim.tv_nsec;
+}
+
+static bool cf_store_id_equal(const cf_store_file_id *a, const cf_store_file_id *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_sec == b->mtime_sec &&
+		   a->mtime_nsec == b->mtime_nsec && a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec;
+}
+
 cf_store_status cf_store_verify(
 	const cf_store *s, const char *hex64, const char *checksum_hex, long long expected_size, size_t max_size)
 {
+	cf_store_file_id id;
+	bool read_it;
+	return cf_store_verify_known(s, hex64, checksum_hex, expected_size, max_size, NULL, &id, &read_it);
+}
+
+cf_store_status cf_store_verify_known(const cf_store *s, const char *hex64, const char *checksum_hex,
+	long long expected_size, size_t max_size, const cf_store_file_id *known, cf_store_file_id *id, bool *read_it)
+{
+	struct stat fst;
 	unsigned char md[EVP_MAX_MD_SIZE];
 	char hex[CF_HEX64_LEN + 1];
 	unsigned int md_len = 0;
@@ -889,13 +918,20 @@ cf_store_status cf_store_verify(
 	size_t done = 0;
 	int fd = -1;
 
-	if (checksum_hex == NULL) {
+	*read_it = false;
+	if (checksum_hex == NULL || id == NULL) {
 		return CF_STORE_E_ARG; /* verifying is all this call does */
 	}
-	st = cf_store_open_verified(s, hex64, checksum_hex, expected_size, max_size, &fd, &size);
+	st = cf_store_open_verified(s, hex64, checksum_hex, expected_size, max_size, &fd, &size, &fst);
 	if (st != CF_STORE_OK) {
 		return st;
 	}
+	cf_store_id_of(&fst, id);
+	if (known != NULL && cf_store_id_equal(known, id)) {
+		cf_store_close(fd); /* the very file verified before: not read again */
+		return CF_STORE_OK;
+	}
+	*read_it = true;
 	buf = malloc(CF_STORE_CHUNK);
 	ctx = EVP_MD_CTX_new();
 	if (buf == NULL || ctx == NULL) {

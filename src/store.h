@@ -105,6 +105,27 @@ cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void 
 cf_store_status cf_store_read_verified(const cf_store *s, const char *hex64, const char *checksum_hex,
 	long long expected_size, size_t max_size, const cf_allocator *a, char **out, size_t *out_len);
 
+/*
+ * What identifies one version of a file without reading it: device, inode, size, modification and
+ * status-change times (ns). A write, a truncate, a rename over it or a chmod changes at least one.
+ */
+typedef struct cf_store_file_id {
+	uint64_t dev;
+	uint64_t ino;
+	int64_t size;
+	int64_t mtime_sec, mtime_nsec;
+	int64_t ctime_sec, ctime_nsec;
+} cf_store_file_id;
+
+/*
+ * cf_store_verify that skips reading a file whose identity is *known (a file the caller verified
+ * with the same checksum before; NULL = read it): the structural checks (no symlink, a regular
+ * file, the sizes) always run. On CF_STORE_OK *id is the file's identity (taken before it is read)
+ * and *read_it says whether the bytes were read and hashed.
+ */
+cf_store_status cf_store_verify_known(const cf_store *s, const char *hex64, const char *checksum_hex,
+	long long expected_size, size_t max_size, const cf_store_file_id *known, cf_store_file_id *id, bool *read_it);
+
 /* Verifies a file without keeping its bytes (the require path). Same checks as read_verified. */
 cf_store_status cf_store_verify(
 	const cf_store *s, const char *hex64, const char *checksum_hex, long long expected_size, size_t max_size);
