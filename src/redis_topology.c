@@ -67,6 +67,14 @@ static redisReply *topo_send(cf_redis *r, const topo_op *op, bool asking)
 	return cf_redis_command(r, op->argc, op->argv, op->lens);
 }
 
+static long long topo_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void topo_sleep_ms(int ms)
 {
 	struct timespec ts;
@@ -115,13 +123,20 @@ bool cf_topo_init(cf_redis_topo *t, const cf_topo_config *cfg)
 		}
 		t->nnodes = 1;
 		break;
-	case CF_TOPO_SENTINEL:
+	case CF_TOPO_SENTINEL: {
+		/* sentinels: no AUTH, no SELECT */
+		cf_redis_endpoint se = {
+			cfg->seeds[0].host, cfg->seeds[0].port, NULL, NULL, NULL, 0, e.timeout_ms, e.read_timeout_ms, 1};
 		e.host = NULL;
 		e.port = 0;
 		if (!cf_redis_init(&t->nodes[0], &e)) {
 			goto nomem;
 		}
 		t->nnodes = 1;
+		if (!cf_redis_init(&t->sentinel, &se)) {
+			goto nomem;
+		}
+		t->recheck_ms = cfg->sentinel_recheck_ms > 0 ? cfg->sentinel_recheck_ms : CF_TOPO_SENTINEL_RECHECK_MS;
 		t->master_name = strdup(cfg->master_name);
 		if (t->master_name == NULL) {
 			goto nomem;
@@ -135,6 +150,7 @@ bool cf_topo_init(cf_redis_topo *t, const cf_topo_config *cfg)
 			t->nseeds = i + 1;
 		}
 		break;
+	}
 	case CF_TOPO_CLUSTER:
 		t->slots = calloc(CF_CLUSTER_SLOTS, 1);
 		if (t->slots == NULL) {
@@ -164,6 +180,7 @@ void cf_topo_disconnect(cf_redis_topo *t)
 	for (i = 0; i < t->nnodes; i++) {
 		cf_redis_disconnect(&t->nodes[i]);
 	}
+	cf_redis_disconnect(&t->sentinel);
 }
 
 void cf_topo_dtor(cf_redis_topo *t)
@@ -177,6 +194,7 @@ void cf_topo_dtor(cf_redis_topo *t)
 		cf_redis_dtor(&t->nodes[i]);
 	}
 	free(t->nodes);
+	cf_redis_dtor(&t->sentinel);
 	for (i = 0; i < CF_TOPO_MAX_SEEDS; i++) {
 		free(t->seed_host[i]);
 	}
@@ -237,29 +255,29 @@ static int topo_port(const char *s, size_t len)
 	return port <= 65535 ? port : 0;
 }
 
-/* Asks one sentinel; true with nodes[0] pointed at a confirmed master. last: why not. */
-static bool sentinel_ask(cf_redis_topo *t, size_t i, char *last, size_t lastsize)
+/*
+ * Asks one sentinel; true with nodes[0] pointed at a confirmed master (kept, connection and all,
+ * when it is the one nodes[0] already points at and keep is set). last: why not.
+ */
+static bool sentinel_ask(cf_redis_topo *t, size_t i, bool keep, char *last, size_t lastsize)
 {
-	const cf_redis *m = &t->nodes[0];
-	cf_redis_endpoint e = {t->seed_host[i], t->seed_port[i], NULL, NULL, NULL, 0, m->timeout_ms, m->read_timeout_ms, 1};
+	cf_redis *s = &t->sentinel;
+	cf_redis *m = &t->nodes[0];
 	const char *argv[3] = {"SENTINEL", "get-master-addr-by-name", t->master_name};
 	size_t lens[3] = {8, 23, strlen(t->master_name)};
 	char via[300], host[256];
-	cf_redis s;
 	redisReply *rep;
 	int port = 0;
 
 	topo_msg(via, sizeof(via), "sentinel %s:%d", t->seed_host[i], t->seed_port[i]);
-	if (!cf_redis_init(&s, &e)) {
+	if ((s->port != t->seed_port[i] || s->host == NULL || strcmp(s->host, t->seed_host[i]) != 0) &&
+		!cf_redis_retarget(s, t->seed_host[i], t->seed_port[i])) {
 		topo_msg(last, lastsize, "out of memory");
 		return false;
 	}
-	rep = cf_redis_command(&s, 3, argv, lens);
+	rep = cf_redis_command(s, 3, argv, lens);
 	if (rep == NULL) {
-		topo_msg(last, lastsize, "%s", s.err);
-	}
-	cf_redis_dtor(&s);
-	if (rep == NULL) {
+		topo_msg(last, lastsize, "%s", s->err);
 		return false;
 	}
 	if (rep->type == REDIS_REPLY_ARRAY && rep->elements == 2 && rep->element[0]->type == REDIS_REPLY_STRING &&
@@ -278,10 +296,15 @@ static bool sentinel_ask(cf_redis_topo *t, size_t i, char *last, size_t lastsize
 			topo_msg(last, lastsize, "%s: unexpected reply (type %d)", via, rep->type);
 		}
 		freeReplyObject(rep);
+		cf_redis_disconnect(s);
 		return false;
 	}
 	freeReplyObject(rep);
-	if (!cf_redis_retarget(&t->nodes[0], host, port)) {
+	t->confirmed_ms = topo_now_ms();
+	if (keep && t->master_known && m->c != NULL && m->port == port && m->host != NULL && strcmp(m->host, host) == 0) {
+		return true;
+	}
+	if (!cf_redis_retarget(m, host, port)) {
 		topo_msg(last, lastsize, "out of memory");
 		return false;
 	}
@@ -304,7 +327,7 @@ static bool sentinel_resolve(cf_redis_topo *t)
 	cf_redis_disconnect(&t->nodes[0]);
 	t->master_known = false;
 	for (i = 0; i < t->nseeds; i++) {
-		if (sentinel_ask(t, i, last, sizeof(last))) {
+		if (sentinel_ask(t, i, false, last, sizeof(last))) {
 			return true;
 		}
 	}
@@ -315,6 +338,23 @@ static bool sentinel_resolve(cf_redis_topo *t)
 /* A connection to the master: the one open, a new one to the last address (confirmed), or resolved. */
 static bool sentinel_ready(cf_redis_topo *t)
 {
+	if (t->nodes[0].c != NULL && topo_now_ms() - t->confirmed_ms >= t->recheck_ms) {
+		/* still the master? The first sentinel that answers decides; none answering changes nothing */
+		char last[256];
+		size_t i;
+		for (i = 0; i < t->nseeds; i++) {
+			if (sentinel_ask(t, i, true, last, sizeof(last))) {
+				return true;
+			}
+			if (t->nodes[0].c == NULL) {
+				/* it named another master, which did not confirm: resolve from scratch */
+				break;
+			}
+		}
+		if (i == t->nseeds) {
+			t->confirmed_ms = topo_now_ms();
+		}
+	}
 	if (t->nodes[0].c != NULL) {
 		return true;
 	}

@@ -11,7 +11,10 @@
  * NOPERM answer is taken as yes: an ACL user may lack ROLE). Sentinels get no AUTH: the DSN's
  * credentials are the data node's. After a transport error, or an error reply READONLY,
  * MASTERDOWN, LOADING or NOREPLICAS (the old master of a failover refusing writes), the master is
- * resolved again and the command retried once.
+ * resolved again and the command retried once. A connected process asks again at most every
+ * CF_TOPO_SENTINEL_RECHECK_MS (before its next command) and moves when the sentinels name another
+ * master: an old master that still says "master" (sentinels demote it only seconds later) serves a
+ * reader for at most that long. The sentinel that answered last stays connected.
  *
  * Cluster: a command goes to the node its routing key's slot is known at, else to a seed (the
  * seeds in the configured order, the next one after a seed was unreachable). -MOVED remembers
@@ -38,6 +41,9 @@
 #define CF_TOPO_MAX_NODES     64 /* Cluster nodes known at once (seeds included) */
 #define CF_TOPO_MAX_REDIRECTS 5  /* MOVED, ASK and TRYAGAIN answers followed per command */
 #define CF_CLUSTER_SLOTS      16384
+/* A connected process asks the sentinels again whether the master moved at most this often (on
+ * its next command): how long a process that only reads can read an old master after a failover. */
+#define CF_TOPO_SENTINEL_RECHECK_MS 1000
 
 typedef enum cf_topo_kind { CF_TOPO_SINGLE, CF_TOPO_SENTINEL, CF_TOPO_CLUSTER } cf_topo_kind;
 
@@ -54,6 +60,7 @@ typedef struct cf_topo_config {
 	const cf_topo_addr *seeds; /* SENTINEL: the sentinels; CLUSTER: the seed nodes (1..16) */
 	size_t nseeds;
 	const char *master_name; /* SENTINEL */
+	int sentinel_recheck_ms; /* SENTINEL: 0 = CF_TOPO_SENTINEL_RECHECK_MS */
 } cf_topo_config;
 
 typedef struct cf_redis_topo {
@@ -62,9 +69,12 @@ typedef struct cf_redis_topo {
 	size_t nnodes;
 	char *seed_host[CF_TOPO_MAX_SEEDS]; /* SENTINEL: the sentinels */
 	int seed_port[CF_TOPO_MAX_SEEDS];
-	size_t nseeds;           /* SENTINEL: the sentinels; CLUSTER: nodes[0..nseeds) are the seeds */
-	char *master_name;       /* SENTINEL */
-	bool master_known;       /* SENTINEL: nodes[0] points at the address a sentinel named */
+	size_t nseeds;          /* SENTINEL: the sentinels; CLUSTER: nodes[0..nseeds) are the seeds */
+	char *master_name;      /* SENTINEL */
+	bool master_known;      /* SENTINEL: nodes[0] points at the address a sentinel named */
+	cf_redis sentinel;      /* SENTINEL: the connection to the sentinel asked last */
+	long long confirmed_ms; /* SENTINEL: when a sentinel last named nodes[0] (monotonic clock) */
+	int recheck_ms;
 	unsigned char *slots;    /* CLUSTER: per slot the index + 1 of the node serving it, 0 = not known */
 	size_t seed_next;        /* CLUSTER: the seed asked for a slot not known */
 	unsigned long resolves;  /* SENTINEL: masters resolved (and confirmed) */

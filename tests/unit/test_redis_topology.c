@@ -1,7 +1,8 @@
 /*
  * cmocka suite of src/redis_topology.c: Sentinel resolution (sentinels in order, down, nil, an
  * error, a named node that is no master, every sentinel down, re-resolution after a transport
- * error and after READONLY/NOREPLICAS, one retry only) and Cluster routing (the key slot, MOVED
+ * error and after READONLY/NOREPLICAS, one retry only, a connected reader asking again whether the
+ * master moved) and Cluster routing (the key slot, MOVED
  * remembered, ASK once with ASKING, TRYAGAIN, redirection loops bounded, seeds down, a slot's node
  * down, NOSCRIPT per node, database 0 only).
  *
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "unit.h"
 
@@ -229,6 +231,12 @@ static const char *calls_from(int from)
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s %s\n", fake.addr[i], fake.cmd[i]);
 	}
 	return buf;
+}
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = {0, (long)ms * 1000000L};
+	nanosleep(&ts, NULL);
 }
 
 static bool is(const char *argv0, const char *want)
@@ -529,6 +537,62 @@ static void test_sentinel_retries_only_once(void **state)
 	/* a transport error twice: NULL, the node's error */
 	assert_null(get(&t, "k"));
 	assert_string_equal(t.err, "GET on 10.0.1.1:6379 failed: Connection reset by peer");
+	cf_topo_dtor(&t);
+}
+
+/* the sentinels name A, then (state 1) B; A keeps saying master (not demoted yet) */
+static fake_reply a_moved_master(const char *addr, int argc, const char **argv)
+{
+	if (is(argv[0], "SENTINEL")) {
+		return fake.state == 0 ? (fake_reply){R_ARRAY, "10.0.1.1 6379"} : (fake_reply){R_ARRAY, "10.0.1.2 6379"};
+	}
+	if (is(argv[0], "GET")) {
+		return (fake_reply){R_STR, addr};
+	}
+	return fake_default(addr, argc, argv);
+}
+
+static void test_sentinel_a_connected_reader_rechecks_the_master(void **state)
+{
+	cf_topo_config c = sentinel_config();
+	cf_redis_topo t;
+	int from;
+	(void)state;
+
+	c.node.user = NULL;
+	c.node.password = NULL;
+	c.node.db = 0;
+	c.sentinel_recheck_ms = 5;
+	fake.answer = a_moved_master;
+	assert_true(cf_topo_init(&t, &c));
+	expect_str(get(&t, "k"), "10.0.1.1:6379");
+	/* within the interval: no sentinel asked */
+	from = fake.calls;
+	expect_str(get(&t, "k"), "10.0.1.1:6379");
+	assert_string_equal(calls_from(from), "10.0.1.1:6379 GET k\n");
+	/* after it, the same master named: the connection stays, the sentinel's too */
+	sleep_ms(10);
+	from = fake.calls;
+	expect_str(get(&t, "k"), "10.0.1.1:6379");
+	assert_string_equal(calls_from(from), "10.0.0.1:26379 SENTINEL get-master-addr-by-name\n"
+										  "10.0.1.1:6379 GET k\n");
+	assert_int_equal(fake.connects, 2);
+	/* the sentinels moved the master while A still says master: the reader moves */
+	fake.state = 1;
+	sleep_ms(10);
+	from = fake.calls;
+	expect_str(get(&t, "k"), "10.0.1.2:6379");
+	assert_string_equal(calls_from(from), "10.0.0.1:26379 SENTINEL get-master-addr-by-name\n"
+										  "10.0.1.2:6379 ROLE\n"
+										  "10.0.1.2:6379 GET k\n");
+	assert_int_equal(t.resolves, 2);
+	/* every sentinel down: the master in use stays */
+	fake.down[0] = "10.0.0.1:26379";
+	fake.down[1] = "10.0.0.2:26379";
+	fake.down[2] = "10.0.0.3:26379";
+	cf_redis_disconnect(&t.sentinel);
+	sleep_ms(10);
+	expect_str(get(&t, "k"), "10.0.1.2:6379");
 	cf_topo_dtor(&t);
 }
 
@@ -881,6 +945,7 @@ int main(void)
 		T(test_sentinel_skips_a_named_node_that_is_not_a_master),
 		T(test_sentinel_resolves_again_after_readonly_or_a_transport_error_and_retries_once),
 		T(test_sentinel_retries_only_once),
+		T(test_sentinel_a_connected_reader_rechecks_the_master),
 		T(test_sentinel_role_noperm_is_accepted),
 		T(test_key_slot),
 		T(test_cluster_moved_is_followed_and_remembered),
