@@ -16,6 +16,7 @@ CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 CF_WRAP_store = -Wl,--wrap=write,--wrap=fsync,--wrap=renameat,--wrap=openat,--wrap=mkdirat,--wrap=fchmod,--wrap=read,--wrap=futimens,--wrap=syscall
 CF_WRAP_redis = -Wl,--wrap=redisConnectWithTimeout,--wrap=redisConnectUnixWithTimeout,--wrap=redisSetTimeout \
 	-Wl,--wrap=redisEnableKeepAlive,--wrap=redisFree,--wrap=redisCommandArgv,--wrap=freeReplyObject
+CF_WRAP_redis_topology = $(CF_WRAP_redis)
 CF_WRAP_gc = -Wl,--wrap=unlinkat,--wrap=fstatat,--wrap=realloc
 # codec: libzstd's context functions (context accounting, failures); -pthread for the two-thread test.
 CF_WRAP_codec = -pthread -Wl,--wrap=ZSTD_createCCtx,--wrap=ZSTD_createDCtx,--wrap=ZSTD_freeCCtx,--wrap=ZSTD_freeDCtx \

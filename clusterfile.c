@@ -94,7 +94,8 @@ static PHP_MINFO_FUNCTION(clusterfile)
 	php_info_print_table_row(2, "clusterfile support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_CLUSTERFILE_VERSION);
 	php_info_print_table_row(2, "Metadata stores",
-		cf_meta_redis_available() ? "cache frontend (userland), metadataDsn (native: redis://, valkey://, unix://)"
+		cf_meta_redis_available() ? "cache frontend (userland), metadataDsn (native: redis://, valkey://, unix://, "
+									"redis-sentinel://, redis-cluster://)"
 								  : "cache frontend (userland)");
 	cf_meta_redis_minfo();
 	php_info_print_table_row(2, "Codecs", "none, zstd, gzip (raw deflate)");

@@ -80,8 +80,8 @@ if test "$PHP_CLUSTERFILE" != "no"; then
       PHP_EVAL_INCLINE($HIREDIS_CFLAGS)
       PHP_EVAL_LIBLINE($HIREDIS_LIBS, CLUSTERFILE_SHARED_LIBADD)
       AC_DEFINE([CF_HAVE_HIREDIS], [1], [clusterfile: the native metadata store over hiredis])
-      CF_HIREDIS_SOURCES="src/redis.c"
-      CF_UNIT_REDIS="redis"
+      CF_HIREDIS_SOURCES="src/redis.c src/redis_topology.c"
+      CF_UNIT_REDIS="redis redis_topology"
     elif test "$PHP_HIREDIS" = "yes"; then
       AC_MSG_ERROR([--with-hiredis: hiredis >= 0.14 not found by pkg-config (Debian: apt-get install libhiredis-dev)])
     else

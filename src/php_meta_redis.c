@@ -1,8 +1,9 @@
 /*
  * clusterfile: the native metadata store over hiredis (see php_meta_redis.h, redis_scripts.h).
  *
- * One connection per thread and endpoint, in the module globals, opened at the first operation
- * (after the FPM fork) and kept across requests (the DSN's persistent=0 closes it at request end).
+ * One topology per thread and DSN endpoint (src/redis_topology.h: a server, a Sentinel group's
+ * master, a Redis Cluster's nodes), in the module globals, connected at the first operation (after
+ * the FPM fork) and kept across requests (the DSN's persistent=0 closes it at request end).
  * Every operation is one script call. The write-after-invalidate guard: each get() answers the
  * namespace sequence too, and it becomes the key's snapshot: the sequence of the latest read of the
  * key, except that a read which found no record sticks (the caller renders after that miss, however
@@ -32,6 +33,7 @@
 #ifdef CF_HAVE_HIREDIS
 
 #include "redis.h"
+#include "redis_topology.h"
 #include "redis_scripts.h"
 #include "php_meta_redis_record.h"
 
@@ -69,14 +71,17 @@ static void cf_scripts_init(void)
 }
 
 typedef struct cf_redis_conn {
-	cf_redis r;
+	cf_redis_topo t;
 	bool persistent;
+	zend_string *name; /* the endpoint without the password digest (php --ri) */
 } cf_redis_conn;
 
 typedef struct cf_meta_redis {
 	zend_string *endpoint; /* the connection's key in CF_G(redis_conns) */
 	zend_string *where;    /* the DSN without its password, for messages */
-	cf_redis_endpoint ep;  /* to connect (strings owned by dsn) */
+	cf_topo_config topo;   /* to connect (strings owned by dsn) */
+	cf_topo_addr seeds[CF_DSN_MAX_HOSTS];
+	zend_string *name; /* the endpoint without the password digest */
 	cf_dsn dsn;
 	bool persistent;
 	zend_string *ns;     /* "<prefix>/<cache>" */
@@ -139,11 +144,12 @@ static cf_meta_redis *cf_mr(cf_meta *m)
 static void cf_redis_conn_dtor(zval *zv)
 {
 	cf_redis_conn *c = Z_PTR_P(zv);
-	cf_redis_dtor(&c->r);
+	cf_topo_dtor(&c->t);
+	zend_string_release(c->name);
 	pefree(c, 1);
 }
 
-static cf_redis *cf_conn(cf_meta_redis *s)
+static cf_redis_topo *cf_conn(cf_meta_redis *s)
 {
 	cf_redis_conn *c;
 
@@ -154,19 +160,20 @@ static cf_redis *cf_conn(cf_meta_redis *s)
 	c = zend_hash_find_ptr(CF_G(redis_conns), s->endpoint);
 	if (c) {
 		c->persistent = c->persistent && s->persistent;
-		return &c->r;
+		return &c->t;
 	}
 	c = pemalloc(sizeof(*c), 1);
-	if (!cf_redis_init(&c->r, &s->ep)) {
+	if (!cf_topo_init(&c->t, &s->topo)) {
 		pefree(c, 1);
 		return NULL;
 	}
 	c->persistent = s->persistent;
+	c->name = zend_string_init(ZSTR_VAL(s->name), ZSTR_LEN(s->name), 1);
 	/* persistent key: the table outlives the request */
 	zend_string *k = zend_string_init(ZSTR_VAL(s->endpoint), ZSTR_LEN(s->endpoint), 1);
 	zend_hash_add_new_ptr(CF_G(redis_conns), k, c);
 	zend_string_release(k);
-	return &c->r;
+	return &c->t;
 }
 
 /* ---- the request-scoped snapshot ---------------------------------------------------------- */
@@ -261,7 +268,7 @@ static bool cf_mr_hmac(cf_meta_redis *s, zend_string *key, const char *r, size_t
 
 /* ---- errors ----------------------------------------------------------------------------------- */
 
-static void cf_mr_fail(cf_meta_redis *s, cf_redis *r, const char *op, const redisReply *rep)
+static void cf_mr_fail(cf_meta_redis *s, cf_redis_topo *r, const char *op, const redisReply *rep)
 {
 	const char *where = ZSTR_VAL(s->where);
 	if (rep && rep->type == REDIS_REPLY_ERROR) {
@@ -279,9 +286,9 @@ static void cf_mr_fail(cf_meta_redis *s, cf_redis *r, const char *op, const redi
 static redisReply *cf_mr_eval(
 	cf_meta_redis *s, int script, const char *op, int nkeys, int argc, const char **argv, const size_t *lens)
 {
-	cf_redis *r = cf_conn(s);
+	cf_redis_topo *r = cf_conn(s);
 	cf_scripts_init();
-	redisReply *rep = r ? cf_redis_eval(r, &cf_scripts[script], nkeys, argc, argv, lens) : NULL;
+	redisReply *rep = r ? cf_topo_eval(r, &cf_scripts[script], nkeys, argc, argv, lens) : NULL;
 	if (!rep || rep->type == REDIS_REPLY_ERROR) {
 		cf_mr_fail(s, r, op, rep);
 		if (rep) {
@@ -545,6 +552,7 @@ static void cf_mr_dtor(cf_meta *m)
 		return;
 	}
 	zend_string_release(s->endpoint);
+	zend_string_release(s->name);
 	zend_string_release(s->where);
 	zend_string_release(s->ns);
 	zend_string_release(s->prefix);
@@ -617,12 +625,13 @@ zend_result cf_meta_redis_check(const cf_options *o)
 		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID, "ClusterFileBackend options invalid:\n[metadataDsn] %s", err);
 		return FAILURE;
 	}
-	cf_dsn_kind kind = d.kind;
+	bool cluster_db = d.kind == CF_DSN_CLUSTER && d.db != 0;
 	cf_dsn_free(&d, &cf_persistent_allocator);
-	if (kind == CF_DSN_SENTINEL || kind == CF_DSN_CLUSTER) {
+	if (cluster_db) {
+		/* dsn.c refuses a /db on redis-cluster:// already: kept in case the grammar grows one */
 		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID,
-			"ClusterFileBackend options invalid:\n[metadataDsn] redis-sentinel:// and redis-cluster:// are not "
-			"supported yet (use redis://, valkey:// or unix://)");
+			"ClusterFileBackend options invalid:\n[metadataDsn] a Redis Cluster has database 0 only "
+			"(redis-cluster:// takes no db)");
 		return FAILURE;
 	}
 	key = o->record_key ? NULL : cf_typo3_encryption_key();
@@ -663,33 +672,46 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID, "ClusterFileBackend options invalid:\n[metadataDsn] %s", err);
 		return FAILURE;
 	}
-	if (s->dsn.kind == CF_DSN_SENTINEL || s->dsn.kind == CF_DSN_CLUSTER) {
-		cf_dsn_free(&s->dsn, &cf_persistent_allocator);
-		zend_string_release(record_key);
-		efree(s);
-		cf_throw_invalid_cache(CF_E_OPTIONS_INVALID,
-			"ClusterFileBackend options invalid:\n[metadataDsn] redis-sentinel:// and redis-cluster:// are not "
-			"supported yet (use redis://, valkey:// or unix://)");
-		return FAILURE;
+	cf_topo_config *tc = &s->topo;
+	size_t i;
+	tc->kind = s->dsn.kind == CF_DSN_SENTINEL  ? CF_TOPO_SENTINEL
+			   : s->dsn.kind == CF_DSN_CLUSTER ? CF_TOPO_CLUSTER
+											   : CF_TOPO_SINGLE;
+	tc->node.host = s->dsn.kind == CF_DSN_TCP ? s->dsn.hosts[0].host : NULL;
+	tc->node.port = s->dsn.kind == CF_DSN_TCP ? s->dsn.hosts[0].port : 0;
+	tc->node.socket_path = s->dsn.kind == CF_DSN_UNIX ? s->dsn.socket_path : NULL;
+	tc->node.user = s->dsn.user;
+	tc->node.password = s->dsn.password;
+	tc->node.db = s->dsn.db;
+	tc->node.timeout_ms = s->dsn.timeout_ms;
+	tc->node.read_timeout_ms = s->dsn.read_timeout_ms;
+	for (i = 0; tc->kind != CF_TOPO_SINGLE && i < s->dsn.nhosts && i < CF_DSN_MAX_HOSTS; i++) {
+		s->seeds[i].host = s->dsn.hosts[i].host;
+		s->seeds[i].port = s->dsn.hosts[i].port;
 	}
-	s->ep.host = s->dsn.kind == CF_DSN_UNIX ? NULL : s->dsn.hosts[0].host;
-	s->ep.port = s->dsn.kind == CF_DSN_UNIX ? 0 : s->dsn.hosts[0].port;
-	s->ep.socket_path = s->dsn.kind == CF_DSN_UNIX ? s->dsn.socket_path : NULL;
-	s->ep.user = s->dsn.user;
-	s->ep.password = s->dsn.password;
-	s->ep.db = s->dsn.db;
-	s->ep.timeout_ms = s->dsn.timeout_ms;
-	s->ep.read_timeout_ms = s->dsn.read_timeout_ms;
+	tc->seeds = s->seeds;
+	tc->nseeds = tc->kind == CF_TOPO_SINGLE ? 0 : i;
+	tc->master_name = s->dsn.master_name;
 	s->persistent = s->dsn.persistent;
-	/* the user is part of the identity: two ACL users never share a connection */
-	size_t n = cf_dsn_endpoint(&s->dsn, 0, buf, sizeof(buf));
+	/* the identity of the connection: every host (sentinels, seeds), the master name, the db and the
+	 * user - two ACL users never share a connection */
+	smart_str id = {0};
+	for (i = 0; i < (s->dsn.kind == CF_DSN_UNIX ? 1 : s->dsn.nhosts); i++) {
+		size_t n = cf_dsn_endpoint(&s->dsn, i, buf, sizeof(buf));
+		if (i > 0) {
+			smart_str_appendc(&id, ',');
+		}
+		smart_str_appendl(&id, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+	}
+	smart_str_0(&id);
+	s->name = id.s ? id.s : ZSTR_EMPTY_ALLOC();
 	/* and the password: a connection authenticated with one is never lent to a DSN with another
 	 * (by a digest: the table's keys are shown nowhere, but the password stays out of them) */
 	char pw[CF_HEX64_LEN + 1] = "";
 	if (s->dsn.password) {
 		cf_sha256_hex(s->dsn.password, strlen(s->dsn.password), pw);
 	}
-	s->endpoint = zend_strpprintf(0, "%.*s#%.16s", (int)(n < sizeof(buf) ? n : sizeof(buf) - 1), buf, pw);
+	s->endpoint = zend_strpprintf(0, "%s#%.16s", ZSTR_VAL(s->name), pw);
 	s->where = cf_meta_redis_redacted_dsn(o->metadata_dsn, strlen(o->metadata_dsn));
 	s->ns = zend_strpprintf(0, "%s/%s", s->dsn.prefix, ZSTR_VAL(cache_name));
 	s->prefix = zend_strpprintf(0, "cf1:{%s}:", ZSTR_VAL(s->ns));
@@ -736,7 +758,7 @@ void cf_meta_redis_rshutdown(void)
 	ZEND_HASH_FOREACH_PTR(CF_G(redis_conns), c)
 	{
 		if (!c->persistent) {
-			cf_redis_disconnect(&c->r);
+			cf_topo_disconnect(&c->t);
 		}
 	}
 	ZEND_HASH_FOREACH_END();
@@ -761,6 +783,19 @@ void cf_meta_redis_minfo(void)
 	php_info_print_table_row(2, "Script find", cf_scripts[CF_S_FIND].sha);
 	snprintf(buf, sizeof(buf), "%u", CF_G(redis_conns) ? zend_hash_num_elements(CF_G(redis_conns)) : 0);
 	php_info_print_table_row(2, "Connections (this process)", buf);
+	php_info_print_table_row(
+		2, "Topologies", "server, sentinel (master resolved by the sentinels), cluster (slot routing)");
+	if (CF_G(redis_conns)) {
+		cf_redis_conn *c;
+		char line[512];
+		ZEND_HASH_FOREACH_PTR(CF_G(redis_conns), c)
+		{
+			/* the endpoint (no password) and what was resolved: the master, the cluster nodes */
+			cf_topo_describe(&c->t, line, sizeof(line));
+			php_info_print_table_row(2, ZSTR_VAL(c->name), line);
+		}
+		ZEND_HASH_FOREACH_END();
+	}
 }
 
 #else /* no hiredis */

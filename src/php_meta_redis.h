@@ -14,8 +14,8 @@
 bool cf_meta_redis_available(void);
 
 /*
- * At construction: what can be refused before any connection - a build without hiredis, a DSN kind
- * not supported yet, no record key. FAILURE with InvalidCacheException 1747500003 pending.
+ * At construction: what can be refused before any connection - a build without hiredis, a Cluster
+ * DSN with a database, no record key. FAILURE with InvalidCacheException 1747500003 pending.
  */
 zend_result cf_meta_redis_check(const cf_options *o);
 
@@ -33,7 +33,8 @@ void cf_meta_redis_minit(void);
 void cf_meta_redis_rshutdown(void);
 /* Closes and frees a thread's connections (GSHUTDOWN: the table of that thread's globals). */
 void cf_meta_redis_free_connections(HashTable *conns);
-/* php --ri: hiredis version, the scripts' SHAs, the connections of this process. */
+/* php --ri: hiredis version, the scripts' SHAs, the connections of this process (each: its endpoint
+ * without the password, and the server, the resolved master or the cluster nodes known). */
 void cf_meta_redis_minfo(void);
 
 #endif

@@ -41,10 +41,27 @@ bool cf_redis_init(cf_redis *r, const cf_redis_endpoint *e)
 	r->db = e->db;
 	r->timeout_ms = e->timeout_ms > 0 ? e->timeout_ms : 1000;
 	r->read_timeout_ms = e->read_timeout_ms > 0 ? e->read_timeout_ms : 1000;
+	r->attempts = e->attempts == 1 ? 1 : 2;
 	if (!ok) {
 		cf_redis_dtor(r);
 		return false;
 	}
+	return true;
+}
+
+bool cf_redis_retarget(cf_redis *r, const char *host, int port)
+{
+	char *h = strdup(host);
+
+	if (h == NULL) {
+		return false;
+	}
+	cf_redis_disconnect(r);
+	free(r->host);
+	free(r->socket_path);
+	r->socket_path = NULL;
+	r->host = h;
+	r->port = port;
 	return true;
 }
 
@@ -181,7 +198,7 @@ redisReply *cf_redis_command(cf_redis *r, int argc, const char **argv, const siz
 	int attempt;
 	char where[300];
 
-	for (attempt = 0; attempt < 2; attempt++) {
+	for (attempt = 0; attempt < r->attempts; attempt++) {
 		redisReply *rep;
 
 		if (!cf_redis_connect(r)) {
@@ -221,8 +238,32 @@ bool cf_redis_script_init(cf_redis_script *s, const char *body, size_t body_len)
 	return true;
 }
 
+bool cf_redis_asking(cf_redis *r)
+{
+	static const char *const argv[1] = {"ASKING"};
+	static const size_t lens[1] = {6};
+	redisReply *rep = cf_redis_command(r, 1, (const char **)argv, lens);
+
+	if (rep == NULL) {
+		return false;
+	}
+	if (rep->type == REDIS_REPLY_ERROR) {
+		cf_redis_fail(r, "ASKING refused: %.*s", (int)(rep->len > 200 ? 200 : rep->len), rep->str);
+		freeReplyObject(rep);
+		return false;
+	}
+	freeReplyObject(rep);
+	return true;
+}
+
 redisReply *cf_redis_eval(
 	cf_redis *r, const cf_redis_script *s, int nkeys, int argc, const char **argv, const size_t *argvlen)
+{
+	return cf_redis_eval_ex(r, s, false, nkeys, argc, argv, argvlen);
+}
+
+redisReply *cf_redis_eval_ex(
+	cf_redis *r, const cf_redis_script *s, bool asking, int nkeys, int argc, const char **argv, const size_t *argvlen)
 {
 	const char *stack_argv[64];
 	size_t stack_lens[64];
@@ -250,14 +291,14 @@ redisReply *cf_redis_eval(
 	av[2] = nk;
 	memcpy(av + CF_REDIS_EVAL_EXTRA, argv, sizeof(*av) * (size_t)argc);
 	memcpy(lens + CF_REDIS_EVAL_EXTRA, argvlen, sizeof(*lens) * (size_t)argc);
-	rep = cf_redis_command(r, n, av, lens);
+	rep = asking && !cf_redis_asking(r) ? NULL : cf_redis_command(r, n, av, lens);
 	if (rep != NULL && rep->type == REDIS_REPLY_ERROR && rep->len >= 8 && memcmp(rep->str, "NOSCRIPT", 8) == 0) {
 		freeReplyObject(rep);
 		av[0] = "EVAL";
 		lens[0] = 4;
 		av[1] = s->body;
 		lens[1] = s->body_len;
-		rep = cf_redis_command(r, n, av, lens);
+		rep = asking && !cf_redis_asking(r) ? NULL : cf_redis_command(r, n, av, lens);
 	}
 	if (av != stack_argv) {
 		free(av);

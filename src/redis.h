@@ -27,6 +27,7 @@ typedef struct cf_redis_endpoint {
 	long db;
 	int timeout_ms;      /* connect */
 	int read_timeout_ms; /* each reply */
+	int attempts;        /* transport attempts per command: 1, or 2 (0 = the default, 2) */
 } cf_redis_endpoint;
 
 typedef struct cf_redis {
@@ -39,6 +40,7 @@ typedef struct cf_redis {
 	long db;
 	int timeout_ms;
 	int read_timeout_ms;
+	int attempts;           /* 2: a failed transport is retried once on a fresh connection */
 	unsigned long connects; /* successful connects (1 = never reconnected) */
 	unsigned long errors;   /* transport errors seen */
 	char err[256];          /* the last error, for messages */
@@ -52,13 +54,16 @@ typedef struct cf_redis_script {
 
 /* Copies the endpoint. false when out of memory. */
 bool cf_redis_init(cf_redis *r, const cf_redis_endpoint *e);
+/* Points r at another TCP server (same credentials, db and timeouts); closes the connection.
+ * false when out of memory (r keeps its old address). */
+bool cf_redis_retarget(cf_redis *r, const char *host, int port);
 /* Closes the connection (the next command reconnects). */
 void cf_redis_disconnect(cf_redis *r);
 void cf_redis_dtor(cf_redis *r);
 
 /*
  * Sends one command and returns its reply (freeReplyObject it), or NULL with r->err set when the
- * transport failed twice (a fresh connection is tried once after a failure). An error reply
+ * transport failed r->attempts times (with 2, a fresh connection is tried once after a failure). An error reply
  * (REDIS_REPLY_ERROR) is a reply: what it means is the caller's.
  */
 redisReply *cf_redis_command(cf_redis *r, int argc, const char **argv, const size_t *argvlen);
@@ -72,5 +77,18 @@ bool cf_redis_script_init(cf_redis_script *s, const char *body, size_t body_len)
  */
 redisReply *cf_redis_eval(
 	cf_redis *r, const cf_redis_script *s, int nkeys, int argc, const char **argv, const size_t *argvlen);
+
+/* ASKING on the current connection (connecting first when needed); false with r->err set when the
+ * transport failed or the server refused it. */
+bool cf_redis_asking(cf_redis *r);
+
+/*
+ * cf_redis_eval preceded by ASKING on the same connection when asking (a Cluster -ASK redirection:
+ * the target serves the next command for a slot it is importing); ASKING again before the EVAL of
+ * a NOSCRIPT fall-back. Use with attempts = 1: a reconnect in between would lose the ASKING (the
+ * node then answers -MOVED, which the caller handles).
+ */
+redisReply *cf_redis_eval_ex(
+	cf_redis *r, const cf_redis_script *s, bool asking, int nkeys, int argc, const char **argv, const size_t *argvlen);
 
 #endif

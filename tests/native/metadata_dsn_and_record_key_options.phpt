@@ -1,5 +1,5 @@
 --TEST--
-metadataDsn / recordKey options: exactly one metadata store, DSN errors named without ever echoing the password, recordKey only with metadataDsn and 16..4096 bytes, SYS.encryptionKey as the default key, a build without hiredis, Sentinel/Cluster (not yet) and a missing key refused at construction, getOptions() and php --ri without the password
+metadataDsn / recordKey options: exactly one metadata store, DSN errors named without ever echoing the password, recordKey only with metadataDsn and 16..4096 bytes, SYS.encryptionKey as the default key, a build without hiredis, a Cluster DSN with a db and a missing key refused at construction, Sentinel and Cluster DSNs accepted (connected lazily), getOptions() and php --ri without the password
 --EXTENSIONS--
 clusterfile
 igbinary
@@ -41,7 +41,8 @@ $b2->set('e', 'v');
 ClusterFile\reset();
 echo 'with SYS.encryptionKey: ', var_export($b2->get('e'), true), "\n";
 
-foreach (['redis-sentinel://:Pa55w0rd-zz@h1:26379,h2/mymaster/2', 'redis-cluster://h1:7000,h2:7001'] as $d) {
+foreach (['redis-sentinel://:Pa55w0rd-zz@h1:26379,h2/mymaster/2', 'redis-cluster://h1:7000,h2:7001',
+    'redis-cluster://:Pa55w0rd-zz@h1:7000,h2:7001/2', 'redis-cluster://h1:7000?db=2'] as $d) {
     echo $try(['metadataDsn' => $d, 'recordKey' => str_repeat('k', 16)]), "\n";
 }
 
@@ -77,8 +78,10 @@ ok
 ok
 no key: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [recordKey] Required with metadataDsn when $GLOBALS['TYPO3_CONF_VARS']['SYS']['encryptionKey'] is not set
 with SYS.encryptionKey: 'v'
-TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [metadataDsn] redis-sentinel:// and redis-cluster:// are not supported yet (use redis://, valkey:// or unix://)
-TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [metadataDsn] redis-sentinel:// and redis-cluster:// are not supported yet (use redis://, valkey:// or unix://)
+ok
+ok
+TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [metadataDsn] redis-cluster:// takes no /db (a cluster has database 0 only)
+TYPO3\CMS\Core\Cache\Exception\InvalidCacheException(1747500003): [metadataDsn] %s
 getOptions: redis://admin:***@127.0.0.1:1/3?timeout=0.2, recordKey: true
 a failing connect names the store without the password: true
 php --ri: true
