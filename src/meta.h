@@ -40,7 +40,21 @@ typedef struct cf_meta_ops {
 	/* The backend's reset(): this unit of work is over (the native store's guard forgets what it
 	 * read in it). NULL when the store keeps nothing per unit of work. */
 	void (*end_unit)(cf_meta *m);
+	/*
+	 * Optional (NULL: the store keeps no payloads; the userland store). The payload bytes stored
+	 * beside key's record by a set() whose record carried CF_RECORD_SHARED_PAYLOAD: *out NULL when
+	 * there are none, or more than max_len bytes (never copied then). Unverified: the caller checks
+	 * them against the record's checksum and size before any use.
+	 */
+	zend_result (*get_shared_payload)(cf_meta *m, zend_string *key, size_t max_len, zend_string **out);
 } cf_meta_ops;
+
+/*
+ * The optional 12th key of a record array handed to set(): the payload file's bytes, which a store
+ * with get_shared_payload keeps beside the record (written, expired and replaced with it). It is not
+ * part of the record: stores without get_shared_payload never get it, and get() never answers it.
+ */
+#define CF_RECORD_SHARED_PAYLOAD "sharedPayload"
 
 /*
  * How deeply the metadata calls of one backend may nest. A metadata cache that leads back into the

@@ -125,6 +125,7 @@ enum {
 	SEEN_LOCAL_MAX_AGE_SECONDS = 1u << 19,
 	SEEN_METADATA_DSN = 1u << 20,
 	SEEN_RECORD_KEY = 1u << 21,
+	SEEN_SHARED_PAYLOAD_MAX_BYTES = 1u << 22,
 	/* state, not keys */
 	F_NAMESPACE_OK = 1u << 24,        /* namespace was an array: its members are required */
 	F_COMPRESSION_TRUE = 1u << 25,    /* compression: true, resolved in finish() */
@@ -249,6 +250,7 @@ static const opt_def top_defs[] = {
 	{"localMaxAgeSeconds", SEEN_LOCAL_MAX_AGE_SECONDS, K_INT, 0, CF_LOCAL_MAX_AGE_MAX},
 	{"backendVersionEnvVar", SEEN_BACKEND_VERSION_ENV_VAR, K_PATTERN, 0, 0, "^[A-Z_][A-Z0-9_]{0,63}$", match_env_var},
 	{"fsync", SEEN_FSYNC, K_BOOL},
+	{"sharedPayloadMaxBytes", SEEN_SHARED_PAYLOAD_MAX_BYTES, K_INT, 0, CF_SHARED_PAYLOAD_MAX},
 	{NULL},
 };
 
@@ -612,6 +614,9 @@ static void apply_int(cf_options *o, const opt_def *d, const char *path, const c
 	case SEEN_LOCAL_MAX_AGE_SECONDS:
 		o->local_max_age_seconds = v->i;
 		break;
+	case SEEN_SHARED_PAYLOAD_MAX_BYTES:
+		o->shared_payload_max = v->i;
+		break;
 	default:
 		break;
 	}
@@ -736,6 +741,12 @@ void cf_options_finish(cf_options *o, cf_errors *e)
 	}
 	if ((o->seen & SEEN_RECORD_KEY) && !(o->seen & SEEN_METADATA_DSN)) {
 		cf_errors_add(e, "recordKey", "Only applies with metadataDsn");
+	}
+	if ((o->seen & SEEN_SHARED_PAYLOAD_MAX_BYTES) && !(o->seen & SEEN_METADATA_DSN)) {
+		/* a metadata cache frontend has no place beside its record for the bytes */
+		cf_errors_add(e, "sharedPayloadMaxBytes",
+			"Only applies with metadataDsn (payloads are kept beside the record in the native store; not with %s)",
+			o->has_metadata_cache ? "metadataCache" : "metadataCacheIdentifier");
 	}
 	if (!(o->seen & SEEN_NAMESPACE)) {
 		cf_errors_add(e, "", "The property namespace is required");

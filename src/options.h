@@ -52,6 +52,8 @@ void cf_errors_dtor(cf_errors *e);
 #define CF_OPT_PATH_MAX        4096
 #define CF_LOCAL_MAX_BYTES_MAX ((int64_t)1 << 50)
 #define CF_LOCAL_MAX_AGE_MAX   ((int64_t)315360000)
+/* sharedPayloadMaxBytes at most: payloads beside their record in Redis are meant to be small */
+#define CF_SHARED_PAYLOAD_MAX ((int64_t)1048576)
 
 typedef struct cf_options {
 	/* Strings are malloc'd and NUL-terminated. */
@@ -74,6 +76,7 @@ typedef struct cf_options {
 	int64_t l1_max_age_seconds;     /* 0..86400, default 2; 0 = the L1s live for the request only */
 	int64_t local_max_bytes;        /* 0..2^50, default 1 GiB; disk usage budget of localPath, 0 = none */
 	int64_t local_max_age_seconds;  /* 0..10 years, default 7 days; since last use, 0 = none */
+	int64_t shared_payload_max;     /* sharedPayloadMaxBytes: 0..CF_SHARED_PAYLOAD_MAX, 0 = off; metadataDsn only */
 	char *backend_version_env_var;  /* ^[A-Z_][A-Z0-9_]{0,63}$, default IMAGE_TAG */
 	bool fsync;                     /* default false */
 	bool has_metadata_cache;        /* metadataCache (a frontend object) was given */

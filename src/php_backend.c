@@ -32,6 +32,7 @@
 #include "php_gc.h"
 #include "php_verified.h"
 #include "php_meta_redis.h"
+#include "php_shared_payload.h"
 #include "../stubs/backend_arginfo.h"
 
 zend_class_entry *cf_backend_ce;
@@ -69,7 +70,8 @@ static zend_object_handlers cf_backend_handlers;
 	X(GC_REMOVED, "local_gc_removed_files_total")                                                                      \
 	X(GC_REMOVED_BYTES, "local_gc_removed_bytes_total")                                                                \
 	X(GC_ERROR, "local_gc_error_total")                                                                                \
-	X(WRITE_REJECTED, "metadata_write_rejected_total")
+	X(WRITE_REJECTED, "metadata_write_rejected_total")                                                                 \
+	X(SHARED_PAYLOAD_HIT, "shared_payload_hit_total")
 
 typedef enum cf_counter {
 #define CF_COUNTER_ENUM(name, label) CF_M_##name,
@@ -1091,6 +1093,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	/* 3. Metadata second. */
 	cf_record_to_array(&record, ZSTR_VAL(id), ZSTR_LEN(id), &rec, b->serializer, &user_tags);
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
+	cf_shared_payload_attach(m, b->opts.shared_payload_max, &record, file, file_len);
 	bool stored = false;
 	if (m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now), &stored) == FAILURE) {
 		failed = "the metadata store failed writing the record";
@@ -1158,6 +1161,28 @@ fail:
 	RETURN_THROWS();
 }
 
+/*
+ * A blob miss with sharedPayloadMaxBytes on: the file's bytes another pod kept beside the record,
+ * verified against it and written into this pod's store (php_shared_payload.c). NULL: none usable,
+ * a plain blob miss. The caller counts the hit.
+ */
+static zend_string *cf_backend_shared_payload(cf_backend *b, cf_meta *m, zend_string *id, const cf_record *rec)
+{
+	if (b->opts.shared_payload_max <= 0) {
+		return NULL;
+	}
+	size_t written = 0;
+	zend_string *key = cf_meta_key(b, id);
+	zend_string *payload = cf_shared_payload_fetch(
+		m, &b->store, key, rec, b->opts.shared_payload_max, b->php_mode, (size_t)b->opts.max_payload_bytes, &written);
+	zend_string_release(key);
+	if (payload && written) {
+		b->counters[CF_M_BYTES_WRITTEN] += (zend_long)written;
+		cf_gc_after_write(b, written, cf_now());
+	}
+	return payload;
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, get)
 {
 	CF_ENTRY_METHOD_START(b, m, id, CF_OP_GET);
@@ -1205,12 +1230,25 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 	cf_store_status ss =
 		cf_store_read_verified(&b->store, rec.hash, NULL, -1, max_file, &cf_zstr_allocator, &bytes, &len);
 	if (ss != CF_STORE_OK) {
+		zend_string *shared = NULL;
 		if (cf_store_is_integrity_failure(ss)) {
 			cf_local_corrupt(b, id, &rec);
-		} else {
+		} else if (!(shared = cf_backend_shared_payload(b, m, id, &rec))) {
+			/* not on this pod (or unreadable): the caller re-renders and set() repairs */
 			cf_blob_miss(b, id, rec.hash);
 		}
 		zval_ptr_dtor(&raw);
+		if (shared) {
+			CF_COUNT(b, HIT);
+			CF_COUNT(b, SHARED_PAYLOAD_HIT);
+			if (!b->php_mode && cf_lru_put(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id), shared, ZSTR_LEN(shared))) {
+				zend_string_addref(shared);
+			}
+			RETURN_STR(shared);
+		}
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
 		RETURN_FALSE;
 	}
 	b->counters[CF_M_BYTES_READ] += (zend_long)len;
@@ -1595,6 +1633,23 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 		cf_store_status ss =
 			cf_store_verify_known(&b->store, e->rec.hash, e->rec.checksum, (long long)e->rec.payload_size,
 				(size_t)b->opts.max_payload_bytes, have_known ? &known : NULL, &file_id, &read_it);
+		bool shared = false;
+		if (ss != CF_STORE_OK && !cf_store_is_integrity_failure(ss)) {
+			cf_record rec = e->rec;
+			zend_string *source = cf_backend_shared_payload(b, m, id, &rec);
+			if (source) {
+				/* written from the shared copy: pin its (maybe new) shard and check it like any file */
+				zend_string_release(source);
+				cf_php_gc_unpin(pin);
+				pin = cf_php_gc_pin(&b->store, hash);
+				ss = cf_store_verify_known(&b->store, rec.hash, rec.checksum, (long long)rec.payload_size,
+					(size_t)b->opts.max_payload_bytes, NULL, &file_id, &read_it);
+				shared = ss == CF_STORE_OK;
+			} else if (EG(exception)) {
+				cf_php_gc_unpin(pin);
+				RETURN_THROWS();
+			}
+		}
 		if (read_it) {
 			CF_COUNT(b, REQUIRE_VERIFY);
 		}
@@ -1602,6 +1657,9 @@ static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 			cf_verified_remember(path, plen, e->rec.checksum, &file_id);
 		} else {
 			cf_verified_forget(path, plen);
+		}
+		if (shared) {
+			CF_COUNT(b, SHARED_PAYLOAD_HIT);
 		}
 		if (ss != CF_STORE_OK) {
 			cf_php_gc_unpin(pin);

@@ -248,6 +248,8 @@ static const cf_meta_ops cf_meta_frontend_ops = {
 	cf_fe_backend_object,
 	cf_fe_dtor,
 	cf_fe_get_gc,
+	/* end_unit: nothing per unit of work; get_shared_payload: a cache frontend keeps no payloads */
+	NULL,
 	NULL,
 };
 

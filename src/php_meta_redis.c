@@ -49,7 +49,7 @@
 #define CF_GUARD_HORIZON_MS    300000
 #define CF_GUARD_MAX_SNAPSHOTS 1024
 
-enum { CF_S_GET, CF_S_SET, CF_S_REMOVE, CF_S_FLUSH, CF_S_FIND, CF_S_COUNT };
+enum { CF_S_GET, CF_S_SET, CF_S_REMOVE, CF_S_FLUSH, CF_S_FIND, CF_S_PAYLOAD, CF_S_COUNT };
 static cf_redis_script cf_scripts[CF_S_COUNT];
 
 /* The scripts' SHA1s: made once, at the first use (not in MINIT: libcrypto's first digest costs
@@ -67,6 +67,7 @@ static void cf_scripts_init(void)
 	cf_redis_script_init(&cf_scripts[CF_S_REMOVE], cf_lua_remove, sizeof(cf_lua_remove) - 1);
 	cf_redis_script_init(&cf_scripts[CF_S_FLUSH], cf_lua_flush, sizeof(cf_lua_flush) - 1);
 	cf_redis_script_init(&cf_scripts[CF_S_FIND], cf_lua_find, sizeof(cf_lua_find) - 1);
+	cf_redis_script_init(&cf_scripts[CF_S_PAYLOAD], cf_lua_payload, sizeof(cf_lua_payload) - 1);
 	cf_scripts_ready = true;
 }
 
@@ -366,9 +367,15 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	cf_guard_snapshot *snap = zend_hash_find_ptr(&s->pending, key);
 	zend_string *qs = snap ? snap->seq : s->first_seq;
 
+	/* the payload file's bytes to keep beside the record (sharedPayloadMaxBytes), if the backend gave them */
+	zval *sp = zend_hash_str_find_deref(Z_ARRVAL_P(record), ZEND_STRL(CF_RECORD_SHARED_PAYLOAD));
+	if (sp && Z_TYPE_P(sp) != IS_STRING) {
+		sp = NULL;
+	}
+
 	uint32_t ntags = zend_hash_num_elements(Z_ARRVAL_P(tags));
 	int nkeys = 2 + (int)ntags;
-	int argc = nkeys + 8;
+	int argc = nkeys + 9;
 	const char **argv = safe_emalloc((size_t)argc, sizeof(*argv), 0);
 	size_t *lens = safe_emalloc((size_t)argc, sizeof(*lens), 0);
 	zend_string **marks = safe_emalloc(ntags ? ntags : 1, sizeof(*marks), 0);
@@ -394,6 +401,7 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	argv[i] = ZSTR_VAL(s->prefix), lens[i++] = ZSTR_LEN(s->prefix);
 	argv[i] = ZSTR_VAL(key), lens[i++] = ZSTR_LEN(key);
 	argv[i] = exp, lens[i++] = exp_len;
+	argv[i] = sp ? Z_STRVAL_P(sp) : "", lens[i++] = sp ? Z_STRLEN_P(sp) : 0;
 	redisReply *rep = cf_mr_eval(s, CF_S_SET, "set", nkeys, i, argv, lens);
 	for (k = 0; k < ntags; k++) {
 		zend_string_release(marks[k]);
@@ -416,6 +424,29 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	freeReplyObject(rep);
 	/* the snapshot served this write: a later get/set pair of the unit of work takes a new one */
 	zend_hash_del(&s->pending, key);
+	return SUCCESS;
+}
+
+/* The payload bytes beside key's record (sharedPayloadMaxBytes): one more script call, on a blob miss only. */
+static zend_result cf_mr_get_shared_payload(cf_meta *m, zend_string *key, size_t max_len, zend_string **out)
+{
+	cf_meta_redis *s = cf_mr(m);
+	char max[24];
+	*out = NULL;
+	cf_mr_epoch(s);
+	zend_string *mkey = cf_mr_key(s, "m:", ZSTR_VAL(key), ZSTR_LEN(key));
+	size_t max_len_len = (size_t)snprintf(max, sizeof(max), "%zu", max_len);
+	const char *argv[2] = {ZSTR_VAL(mkey), max};
+	size_t lens[2] = {ZSTR_LEN(mkey), max_len_len};
+	redisReply *rep = cf_mr_eval(s, CF_S_PAYLOAD, "get payload", 1, 2, argv, lens);
+	zend_string_release(mkey);
+	if (!rep) {
+		return FAILURE;
+	}
+	if (rep->type == REDIS_REPLY_STRING && rep->len > 0 && rep->len <= max_len) {
+		*out = zend_string_init(rep->str, rep->len, 0);
+	}
+	freeReplyObject(rep);
 	return SUCCESS;
 }
 
@@ -590,6 +621,7 @@ static const cf_meta_ops cf_meta_redis_ops = {
 	cf_mr_dtor,
 	cf_mr_get_gc,
 	cf_mr_end_unit,
+	cf_mr_get_shared_payload,
 };
 
 /* TYPO3's SYS.encryptionKey, when set and a non-empty string. */
@@ -781,6 +813,7 @@ void cf_meta_redis_minfo(void)
 	php_info_print_table_row(2, "Script remove", cf_scripts[CF_S_REMOVE].sha);
 	php_info_print_table_row(2, "Script flush", cf_scripts[CF_S_FLUSH].sha);
 	php_info_print_table_row(2, "Script find", cf_scripts[CF_S_FIND].sha);
+	php_info_print_table_row(2, "Script payload", cf_scripts[CF_S_PAYLOAD].sha);
 	snprintf(buf, sizeof(buf), "%u", CF_G(redis_conns) ? zend_hash_num_elements(CF_G(redis_conns)) : 0);
 	php_info_print_table_row(2, "Connections (this process)", buf);
 	php_info_print_table_row(

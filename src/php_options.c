@@ -132,5 +132,6 @@ void cf_php_options_to_array(const cf_options *o, zval *rv)
 	add_assoc_long(rv, "localMaxAgeSeconds", (zend_long)o->local_max_age_seconds);
 	add_assoc_string(rv, "backendVersionEnvVar", o->backend_version_env_var);
 	add_assoc_bool(rv, "fsync", o->fsync);
+	add_assoc_long(rv, "sharedPayloadMaxBytes", (zend_long)o->shared_payload_max);
 	add_assoc_bool(rv, "metadataCache", o->has_metadata_cache);
 }

@@ -9,7 +9,9 @@
  *                              missing, at the first write that needed it)
  *   cf1:{N}:m:<key>    hash    r = the record, g = its tags (space separated), h = its HMAC,
  *                              q = the sequence the write's content was computed at; a tombstone
- *                              (remove()) is r = "" with q = the sequence of the removal
+ *                              (remove()) is r = "" with q = the sequence of the removal;
+ *                              p = the payload file's bytes when the write shared them
+ *                              (sharedPayloadMaxBytes): written, replaced and expired with r
  *   cf1:{N}:ix:<tag>   zset    key -> expiresAt: the tag index of findIdentifiersByTag()
  *
  * A record is valid while every mark of its tags exists and is <= its q. A missing mark reads as
@@ -61,7 +63,8 @@ static const char cf_lua_get[] =
 /*
  * set: KEYS[1] record, KEYS[2] seq, KEYS[3..] the marks of the record's tags (in g's order);
  * ARGV[1] r, ARGV[2] q ("" = now), ARGV[3] ttl (s), ARGV[4] g, ARGV[5] h, ARGV[6] the key prefix,
- * ARGV[7] the record's key (as the index stores it), ARGV[8] expiresAt.
+ * ARGV[7] the record's key (as the index stores it), ARGV[8] expiresAt, ARGV[9] the payload file's
+ * bytes to keep beside the record as p ("" = none; the DEL drops an older write's p either way).
  * -> 1 stored; 0 refused: a newer computation or a removal is stored (reason 1 in the second
  * element), or a mark is newer than q: an invalidation happened after the content was computed
  * (reason 2).
@@ -84,6 +87,7 @@ static const char cf_lua_set[] =
 			   "end\n"
 			   "redis.call('DEL', KEYS[1])\n"
 			   "redis.call('HSET', KEYS[1], 'r', ARGV[1], 'q', q, 'g', ARGV[4], 'h', ARGV[5])\n"
+			   "if ARGV[9] and ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'p', ARGV[9]) end\n"
 			   "redis.call('EXPIRE', KEYS[1], ARGV[3])\n"
 			   "for t in string.gmatch(ARGV[4], '%S+') do\n"
 			   "  redis.call('ZADD', ARGV[6] .. 'ix:' .. t, ARGV[8], ARGV[7])\n"
@@ -118,6 +122,15 @@ static const char cf_lua_flush[] =
 			   "  redis.call('UNLINK', ARGV[1] .. 'ix:' .. string.sub(KEYS[i], plen + 1))\n"
 			   "end\n"
 			   "return s\n";
+
+/*
+ * payload: KEYS[1] record; ARGV[1] the most bytes the caller takes. -> p, or nil when there is none,
+ * it is longer (never sent then), or the key is of another type. The caller verifies the bytes
+ * against the record it already holds (checksum and size); the record's validity is not re-checked.
+ */
+static const char cf_lua_payload[] = "local n = redis.pcall('HSTRLEN', KEYS[1], 'p')\n"
+									 "if type(n) ~= 'number' or n == 0 or n > tonumber(ARGV[1]) then return false end\n"
+									 "return redis.call('HGET', KEYS[1], 'p')\n";
 
 /*
  * find: KEYS[1] the tag's index; ARGV[1] now. -> the keys whose records have not expired (the

@@ -37,5 +37,6 @@ array (
   'localMaxAgeSeconds' => 604800,
   'backendVersionEnvVar' => 'IMAGE_TAG',
   'fsync' => false,
+  'sharedPayloadMaxBytes' => 0,
   'metadataCache' => false,
 )

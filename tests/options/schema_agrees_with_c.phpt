@@ -32,6 +32,9 @@ $with = function (?string $parent, string $prop, mixed $v) use ($base, $dsnBase,
     // an option that only applies beside another (dependentRequired) is tried beside it
     if ($parent === null && in_array('metadataDsn', $schema['dependentRequired'][$prop] ?? [], true)) {
         $base = $dsnBase;
+        if ($prop !== 'recordKey') {
+            $base['recordKey'] = str_repeat('k', 16); // the native store's records are signed
+        }
     }
     if ($parent === null) {
         $base[$prop] = $v;

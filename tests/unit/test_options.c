@@ -202,6 +202,7 @@ static void test_init_defaults(void **state)
 	assert_int_equal(o.payload_l1_max_bytes, 4194304);
 	assert_int_equal(o.local_max_bytes, 1073741824);
 	assert_int_equal(o.local_max_age_seconds, 604800);
+	assert_int_equal(o.shared_payload_max, 0);
 	assert_string_equal(o.backend_version_env_var, "IMAGE_TAG");
 	assert_false(o.fsync);
 	assert_false(o.has_metadata_cache);
@@ -232,6 +233,7 @@ static void test_minimal_applies_defaults(void **state)
 	assert_int_equal(o.payload_l1_max_bytes, 4194304);
 	assert_int_equal(o.local_max_bytes, 1073741824);
 	assert_int_equal(o.local_max_age_seconds, 604800);
+	assert_int_equal(o.shared_payload_max, 0);
 	assert_string_equal(o.backend_version_env_var, "IMAGE_TAG");
 	assert_false(o.fsync);
 	assert_false(o.has_metadata_cache);
@@ -1037,11 +1039,59 @@ static void test_metadata_dsn_and_record_key(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+/* sharedPayloadMaxBytes beside metadataDsn: the result of applying v (NULL errors: accepted). */
+static void check_shared_payload(cf_value v, const char *expected, int64_t stored)
+{
+	cf_options o;
+	cf_errors e;
+	cf_options_init(&o);
+	cf_errors_init(&e);
+	apply_minimal_except(&o, &e, "metadataCacheIdentifier", NULL);
+	ap(&o, "metadataDsn", vstr("redis://h"), &e);
+	ap(&o, "sharedPayloadMaxBytes", v, &e);
+	cf_options_finish(&o, &e);
+	assert_errors(&e, expected);
+	assert_int_equal(o.shared_payload_max, stored);
+	cf_errors_dtor(&e);
+	cf_options_dtor(&o);
+}
+
+/* sharedPayloadMaxBytes: an integer 0..1 MiB, default 0, only with metadataDsn (any value, 0 too). */
+static void test_shared_payload_max_bytes(void **state)
+{
+	(void)state;
+	check_shared_payload(vint(0), NULL, 0);
+	check_shared_payload(vint(65536), NULL, 65536);
+	check_shared_payload(vint(CF_SHARED_PAYLOAD_MAX), NULL, CF_SHARED_PAYLOAD_MAX);
+	check_shared_payload(vint(-1), "[sharedPayloadMaxBytes] Must have a minimum value of 0", 0);
+	check_shared_payload(vint(INT64_MIN), "[sharedPayloadMaxBytes] Must have a minimum value of 0", 0);
+	check_shared_payload(
+		vint(CF_SHARED_PAYLOAD_MAX + 1), "[sharedPayloadMaxBytes] Must have a maximum value of 1048576", 0);
+	check_shared_payload(vstr("4096"), "[sharedPayloadMaxBytes] String value found, but an integer is required", 0);
+	cf_value f = {CF_V_FLOAT};
+	f.d = 4096.0;
+	check_shared_payload(f, "[sharedPayloadMaxBytes] Number value found, but an integer is required", 0);
+	check_shared_payload(vbool(true), "[sharedPayloadMaxBytes] Boolean value found, but an integer is required", 0);
+	/* a metadata cache frontend has nowhere to keep the bytes */
+	check_top("sharedPayloadMaxBytes", vint(65536),
+		"[sharedPayloadMaxBytes] Only applies with metadataDsn (payloads are kept beside the record in the native "
+		"store; not with metadataCacheIdentifier)");
+	check_top("sharedPayloadMaxBytes", vint(0),
+		"[sharedPayloadMaxBytes] Only applies with metadataDsn (payloads are kept beside the record in the native "
+		"store; not with metadataCacheIdentifier)");
+	check_top("sharedPayloadMaxBytes", vint(-5),
+		"[sharedPayloadMaxBytes] Must have a minimum value of 0\n"
+		"[sharedPayloadMaxBytes] Only applies with metadataDsn (payloads are kept beside the record in the native "
+		"store; not with metadataCacheIdentifier)");
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errors_format),
 		cmocka_unit_test(test_metadata_dsn_and_record_key),
+		cmocka_unit_test(test_shared_payload_max_bytes),
 		cmocka_unit_test(test_init_defaults),
 		cmocka_unit_test(test_minimal_applies_defaults),
 		cmocka_unit_test(test_every_field_set),
