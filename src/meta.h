@@ -69,7 +69,11 @@ struct cf_meta {
 	uint32_t depth;           /* metadata calls of this store in progress (re-entry guard) */
 	zval frontend;            /* frontend store: the userland cache frontend */
 	zend_object *backend_obj; /* frontend store: cached getBackend() answer (owned: one reference) */
-	void *native;             /* native store: its state (src/php_meta_redis.c); NULL otherwise */
+	/* frontend store: the frontend's get() and set(), looked up once (public methods of fe_ce; NULL:
+	 * not yet, or reached through __call and so called by name each time) */
+	zend_class_entry *fe_ce;
+	zend_function *fe_get, *fe_set;
+	void *native; /* native store: its state (src/php_meta_redis.c); NULL otherwise */
 };
 
 /* Store over a userland cache frontend object (copied: the store holds a reference). */

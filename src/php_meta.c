@@ -49,10 +49,33 @@ void cf_meta_minit(void)
 /* ---- calls into the userland frontend ------------------------------------------------------ */
 
 /*
- * Calls method on obj for store m. FAILURE leaves an exception pending (the callee's, or ours for a
- * missing method or a metadata cycle). A returned reference is unwrapped.
+ * The public, non-static method of the frontend's class for *slot, looked up once per store (the
+ * frontend object, so its class, is fixed for the store's life). NULL when the class has none of
+ * that name (a __call proxy): the call then goes by name.
  */
-static zend_result cf_call(cf_meta *m, zend_object *obj, zend_string *method, zval *rv, uint32_t argc, zval *argv)
+static zend_function *cf_frontend_method(cf_meta *m, zend_object *obj, zend_string *method, zend_function **slot)
+{
+	if (m->fe_ce != obj->ce) {
+		m->fe_ce = obj->ce;
+		m->fe_get = m->fe_set = NULL;
+	}
+	if (*slot == NULL) {
+		zend_function *f = zend_hash_find_ptr_lc(&obj->ce->function_table, method);
+		if (f && (f->common.fn_flags & ZEND_ACC_PUBLIC) &&
+			!(f->common.fn_flags & (ZEND_ACC_STATIC | ZEND_ACC_ABSTRACT))) {
+			*slot = f;
+		}
+	}
+	return *slot;
+}
+
+/*
+ * Calls method on obj for store m (through the looked-up function when slot is given and the class
+ * has it). FAILURE leaves an exception pending (the callee's, or ours for a missing method or a
+ * metadata cycle). A returned reference is unwrapped.
+ */
+static zend_result cf_call_ex(
+	cf_meta *m, zend_object *obj, zend_string *method, zend_function **slot, zval *rv, uint32_t argc, zval *argv)
 {
 	zval tmp;
 	zval *ret = rv ? rv : &tmp;
@@ -67,7 +90,13 @@ static zend_result cf_call(cf_meta *m, zend_object *obj, zend_string *method, zv
 	/* the store's objects stay alive while userland runs, whatever it does to the backend */
 	GC_ADDREF(obj);
 	m->depth++;
-	zend_result r = zend_call_method_if_exists(obj, method, ret, argc, argv);
+	zend_function *fn = slot ? cf_frontend_method(m, obj, method, slot) : NULL;
+	zend_result r = SUCCESS;
+	if (fn) {
+		zend_call_known_instance_method(fn, obj, ret, argc, argv);
+	} else {
+		r = zend_call_method_if_exists(obj, method, ret, argc, argv);
+	}
 	m->depth--;
 	if (r == FAILURE) {
 		if (!EG(exception)) {
@@ -96,11 +125,16 @@ static zend_result cf_call(cf_meta *m, zend_object *obj, zend_string *method, zv
 	return SUCCESS;
 }
 
+static zend_result cf_call(cf_meta *m, zend_object *obj, zend_string *method, zval *rv, uint32_t argc, zval *argv)
+{
+	return cf_call_ex(m, obj, method, NULL, rv, argc, argv);
+}
+
 static zend_result cf_fe_get(cf_meta *m, zend_string *key, zval *rv)
 {
 	zval arg;
 	ZVAL_STR(&arg, key);
-	if (cf_call(m, Z_OBJ(m->frontend), cf_s_get, rv, 1, &arg) == FAILURE) {
+	if (cf_call_ex(m, Z_OBJ(m->frontend), cf_s_get, &m->fe_get, rv, 1, &arg) == FAILURE) {
 		ZVAL_NULL(rv);
 		return FAILURE;
 	}
@@ -119,7 +153,7 @@ static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	ZVAL_COPY_VALUE(&args[1], record);
 	ZVAL_COPY_VALUE(&args[2], tags);
 	ZVAL_LONG(&args[3], lifetime);
-	return cf_call(m, Z_OBJ(m->frontend), cf_s_set, NULL, 4, args);
+	return cf_call_ex(m, Z_OBJ(m->frontend), cf_s_set, &m->fe_set, NULL, 4, args);
 }
 
 static zend_result cf_fe_remove(cf_meta *m, zend_string *key, bool *removed)
@@ -260,6 +294,8 @@ void cf_meta_frontend_init(cf_meta *m, zval *frontend)
 	ZVAL_COPY(&m->frontend, frontend);
 	m->backend_obj = NULL;
 	m->native = NULL;
+	m->fe_ce = NULL;
+	m->fe_get = m->fe_set = NULL;
 }
 
 /* ---- the record's PHP form --------------------------------------------------------------------- */
