@@ -59,6 +59,9 @@ typedef struct cf_codec_state {
 	struct ZSTD_DCtx_s *dctx; /* NULL until the first zstd decode */
 } cf_codec_state;
 
+/* Inputs above this size are compressed with a context that is freed right after (see codec.c). */
+#define CF_CODEC_CCTX_KEEP_MAX (128 * 1024)
+
 /* An empty state (no contexts yet). Allocates nothing. */
 void cf_codec_state_init(cf_codec_state *state);
 /* Frees the state's contexts; it is empty (and usable) again afterwards. */

@@ -1005,6 +1005,55 @@ static void test_context_creation_failure_falls_back_and_is_retried(void **state
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+/* The compression context is kept across small writes and freed after a large one (its tables grew
+ * to the input), so a worker does not keep 1.3 MiB resident after one big payload. */
+static void test_compression_context_is_freed_after_a_large_payload(void **state)
+{
+	cf_codec_state st;
+	size_t big_len = CF_CODEC_CCTX_KEEP_MAX + 1;
+	char small[4096], *big, *enc;
+	size_t enc_len;
+
+	big = malloc(big_len);
+	assert_non_null(big);
+	fill_payload(small, sizeof(small), 7);
+	fill_payload(big, big_len, 8);
+	cf_codec_state_init(&st);
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, small, sizeof(small), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, enc);
+	assert_non_null(st.cctx);
+	assert_int_equal(zstd_live_contexts, 1);
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, small, sizeof(small), &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, enc);
+	assert_int_equal(zstd_created, 1); /* reused */
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, big, big_len, &cf_unit_allocator, &enc, &enc_len), CF_CODEC_OK);
+	assert_null(st.cctx);
+	assert_int_equal(zstd_live_contexts, 0);
+	{
+		char *dec;
+		size_t dec_len;
+		assert_int_equal(
+			cf_codec_decode(&st, enc, enc_len, big_len, &cf_unit_allocator, &dec, &dec_len, NULL), CF_CODEC_OK);
+		assert_int_equal(dec_len, big_len);
+		assert_memory_equal(dec, big, big_len);
+		cf_free(&cf_unit_allocator, dec);
+	}
+	cf_free(&cf_unit_allocator, enc);
+	/* exactly the limit is still a small write */
+	assert_int_equal(
+		cf_codec_encode(&st, CF_CODEC_ZSTD, 0, big, CF_CODEC_CCTX_KEEP_MAX, &cf_unit_allocator, &enc, &enc_len),
+		CF_CODEC_OK);
+	cf_free(&cf_unit_allocator, enc);
+	assert_non_null(st.cctx);
+	cf_codec_state_release(&st);
+	assert_int_equal(zstd_live_contexts, 0);
+	free(big);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 static void test_context_errors_map_to_nomem_or_compress_or_corrupt(void **state)
 {
 	cf_codec_state st;
@@ -1181,6 +1230,7 @@ int main(void)
 		T(test_context_creation_failure_falls_back_and_is_retried),
 		T(test_context_errors_map_to_nomem_or_compress_or_corrupt),
 		T(test_two_threads_use_two_states_released_by_another_thread),
+		T(test_compression_context_is_freed_after_a_large_payload),
 	};
 	return cmocka_run_group_tests_name("codec", tests, NULL, NULL);
 }
