@@ -1,5 +1,5 @@
 --TEST--
-Native store under load: three reader/renderer pod processes miss, render from a versioned source and set() while a writer bumps the source and flushByTag()s it 300 times (40 under valgrind) - after a flush is acknowledged no pod ever reads content rendered from an older source (0 stale reads), late writes are refused instead, and the cache still hits
+Native store under load: four reader/renderer pod processes miss, render from a versioned source and set() while a writer bumps the source and flushByTag()s it 2,000 times (40 under valgrind) - after a flush is acknowledged no pod ever reads content rendered from an older source (0 stale reads), late writes are refused instead, and the cache still hits
 --DESCRIPTION--
 The source is a file holding a version number, replaced atomically. The writer writes version k,
 then flushByTag('src') (acknowledged when it returns), then records k as acknowledged. A pod reads
@@ -15,8 +15,8 @@ require __DIR__ . '/../inc/redis.inc';
 
 // Under valgrind (run-tests -m) the pods run under it too: fewer, slower rounds.
 $valgrind = getenv('USE_ZEND_ALLOC') === '0';
-$rounds = $valgrind ? 40 : 300;
-$pause = $valgrind ? 150000 : 3000;
+$rounds = $valgrind ? 40 : 2000;
+$pause = $valgrind ? 150000 : 1500;
 $srv = cf_redis_server();
 $dsn = "redis://127.0.0.1:{$srv->port}?prefix=race";
 $work = cf_tmpdir('race');
@@ -53,7 +53,7 @@ $c["rejected"] = $s["metadata_write_rejected_total"];
 echo json_encode($c), "\n";
 ');
 $procs = [];
-foreach ([0, 1, 2] as $w) {
+foreach ([0, 1, 2, 3] as $w) {
     $procs[$w] = proc_open(cf_php_command($child) . ' ' . escapeshellarg($dsn) . ' ' . escapeshellarg($work) . " $w",
         [1 => ['pipe', 'w'], 2 => ['file', "$work/stderr$w", 'w']], $pipes[$w]);
 }
