@@ -58,7 +58,12 @@ return [
                 //         'localPath' => '/app/var/cache/cluster/pages',
                 //         // user and password percent-encoded (rawurlencode) inside the DSN
                 //         'metadataDsn' => 'redis://cache-user:' . rawurlencode((string) getenv('REDIS_PASSWORD')) . '@redis:6379/2?prefix=site-a&timeout=0.5',
+                //         // or a Sentinel group:  'redis-sentinel://sentinel-0:26379,sentinel-1:26379/mymaster/2?prefix=site-a'
+                //         // or a Redis Cluster:   'redis-cluster://redis-0:6379,redis-1:6379,redis-2:6379?prefix=site-a'
                 //         'namespace' => $clusterNamespace,
+                //         // records are HMAC'd with SYS.encryptionKey unless 'recordKey' is given
+                //         // pages up to 64 KiB (encoded) also kept in Redis: a pod without the file fetches them
+                //         'sharedPayloadMaxBytes' => 65536,
                 //     ],
                 //     'groups' => ['pages'],
                 // ],
