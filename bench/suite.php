@@ -192,14 +192,14 @@ foreach ($rows as &$r) {
 }
 unset($r);
 $cols = ['contender', 'label', 'op', 'payload', 'n', 'm', 'c', 'samples', 'median_us', 'p99_us', 'ops_s', 'peak_rss_bytes',
-    'instr_per_op', 'round_trips', 'file_bytes', 'disk_bytes', 'not_flushed'];
+    'instr_per_op', 'round_trips', 'file_bytes', 'disk_bytes', 'not_flushed', 'misses'];
 $csv = fopen("$out/results.csv", 'w');
 fputcsv($csv, $cols);
 foreach ($rows as $r) {
     fputcsv($csv, [$r['contender'], $r['label'], $r['op'], $r['payload'], $r['n'], $r['m'], $r['c'], $r['samples'] ?? '',
         isset($r['median_ns']) ? $us($r['median_ns']) : '', isset($r['p99_ns']) ? $us($r['p99_ns']) : '',
         isset($r['ops_s']) && is_finite((float)$r['ops_s']) ? round($r['ops_s']) : '', $r['peak_rss'] ?? '', $r['instr_per_op'] ?? '',
-        $r['round_trips'] ?? '', $r['file_bytes'] ?? '', $r['disk_bytes'] ?? '', $r['not_flushed'] ?? '']);
+        $r['round_trips'] ?? '', $r['file_bytes'] ?? '', $r['disk_bytes'] ?? '', $r['not_flushed'] ?? '', $r['misses'] ?? '']);
 }
 fclose($csv);
 $wall = microtime(true) - $t0;

@@ -179,6 +179,8 @@ function cfb_summary(array $rows, array $rss, array $rt, array $ir, array $break
     $o .= sprintf("- **1 and 4 processes**: C processes of one pod (one localPath, one metadata store; the in-process contender's metadata is per process), 200 entries each, the same operation in the same %.1f s window; ops/s is the sum over the processes, the latencies are pooled.\n", $winMs / 1000);
     $o .= "- **instructions**: `valgrind --tool=callgrind --toggle-collect=zim_ClusterFile_NativeBackend_<method>`, inclusive instructions divided by calls (the hot get as the difference to a run with one call).\n";
     $o .= "- **round trips**: requests the store processed during the call, the counter's own reads subtracted, averaged over 20 calls.\n";
+    $miss = array_sum(array_map(static fn ($r) => (int)($r['misses'] ?? 0), $rows));
+    $o .= "- every timed cold get must be a hit: misses over all cold get cells of this run: $miss (`misses` in results.csv).\n";
     $wr = array_filter(array_map(static fn ($m) => $m['write_rejected'] ?? null, $meta));
     if ($wr) {
         $o .= '- writes refused by the native guard during the run: ' . json_encode($wr) . "\n";

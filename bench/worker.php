@@ -101,7 +101,9 @@ if ($mode === 'main') {
             $have = $n;
             $k = ['contender' => $kind, 'payload' => '8KiB-html', 'n' => $n, 'c' => 1];
             $rid = static fn (): string => 'live_' . mt_rand(0, $live - 1);
-            $rows[] = cfb_row(cfb_sample($B(0.6), 3000, static fn () => ClusterFile\reset(), static fn () => $b->get($rid())), $k + ['op' => 'get_cold']);
+            $h0 = $b->getStatistics()['cache_hit_total'];
+            $row = cfb_row(cfb_sample($B(0.6), 3000, static fn () => ClusterFile\reset(), static fn () => $b->get($rid())), $k + ['op' => 'get_cold']);
+            $rows[] = $row + ['misses' => $row['samples'] - ($b->getStatistics()['cache_hit_total'] - $h0)];
             $b->get('live_1');
             $rows[] = cfb_row(cfb_sample($B(0.3), 20000, null, static fn () => $b->get('live_1')), $k + ['op' => 'get_hot']);
             $rows[] = cfb_row(cfb_sample($B(0.4), 3000, static fn () => ClusterFile\reset(), static fn () => $b->has($rid())), $k + ['op' => 'has_cold']);
@@ -157,7 +159,9 @@ if ($mode === 'main') {
             for ($i = 0; $i < 50; $i++) {
                 $b->set("pl_{$label}_$i", $payload, ['pl']);
             }
-            $rows[] = cfb_row(cfb_sample($B(0.5), 3000, static fn () => ClusterFile\reset(), static fn () => $b->get("pl_{$label}_" . mt_rand(0, 49))), $k + ['op' => 'get_cold']);
+            $h0 = $b->getStatistics()['cache_hit_total'];
+            $row = cfb_row(cfb_sample($B(0.5), 3000, static fn () => ClusterFile\reset(), static fn () => $b->get("pl_{$label}_" . mt_rand(0, 49))), $k + ['op' => 'get_cold']);
+            $rows[] = $row + ['misses' => $row['samples'] - ($b->getStatistics()['cache_hit_total'] - $h0)];
             $b->get("pl_{$label}_1");
             $rows[] = cfb_row(cfb_sample($B(0.2), 20000, null, static fn () => $b->get("pl_{$label}_1")), $k + ['op' => 'get_hot']);
             $max = max(100, min(2000, intdiv(64 << 20, strlen($payload))));
@@ -313,7 +317,8 @@ if ($mode === 'rt') {
     $fb->flush();
     ClusterFile\reset();
     $counter = match ($kind) {
-        'inproc' => static fn (): int => count($GLOBALS['cfb_meta']['inproc'][$scope]->backend->calls),
+        // every in-process store of this process (the flush and PhpFrontend caches have their own)
+        'inproc' => static fn (): int => array_sum(array_map(static fn ($m): int => count($m->backend->calls), $GLOBALS['cfb_meta']['inproc'])),
         'redis' => (static function (): Closure {
             $r = cfb_redis(3);
             return static fn (): int => cfb_redis_commands($r)[0];
