@@ -3,7 +3,8 @@
 #   make unit-test   cmocka suite of the Zend-free core (tests/unit), fails on any failure
 #   make stubs       regenerate stubs/*_arginfo.h from stubs/*.stub.php (offline, Debian php-parser)
 #   make stubs-check fail if a committed *_arginfo.h is not what its stub generates
-#   make bench       benchmark suite (see bench/README.md when present)
+#   make bench       the benchmark suite (scripts/bench.sh: servers, workers, CSV/JSON, charts, summary)
+#   make bench-micro the in-process micro-benchmarks of bench/bench.php
 
 CF_UNIT_DIR = $(builddir)/tests/unit/build
 CF_UNIT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
@@ -44,10 +45,13 @@ stubs-check:
 .PHONY: unit-test stubs stubs-check
 
 bench: all
+	bash $(srcdir)/scripts/bench.sh $(BENCH_ARGS)
+
+bench-micro: all
 	$(PHP_EXECUTABLE) -n -d extension=$(EXTENSION_DIR)/igbinary.so \
 		-d extension=$(builddir)/modules/clusterfile.so $(srcdir)/bench/bench.php $(BENCH_ITERATIONS)
 
-.PHONY: bench
+.PHONY: bench bench-micro
 
 # make sanitizers   build a debug+ZTS PHP and an ASan+UBSan PHP 8.2 from Debian's
 #                   php8.2 source package (cached in $CF_SANITIZER_CACHE, default

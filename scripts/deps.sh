@@ -14,6 +14,10 @@ pkgs=(
 if [ "${CF_WITH_SERVERS:-1}" = 1 ]; then
     pkgs+=(php8.2-redis php8.2-mysql redis-server mariadb-server mariadb-client)
 fi
+# The benchmark suite (scripts/bench.sh, `make bench`; not run by CI): charts, the APCu ceiling.
+if [ "${CF_WITH_BENCH:-0}" = 1 ]; then
+    pkgs+=(gnuplot-nox php8.2-apcu php8.2-redis php8.2-mysql redis-server mariadb-server mariadb-client)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
