@@ -9,7 +9,7 @@ CF_UNIT_DIR = $(builddir)/tests/unit/build
 CF_UNIT_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-missing-field-initializers -I$(srcdir)/src $(LIBZSTD_CFLAGS)
 CF_UNIT_LIBS = $(LIBZSTD_LIBS) $(ZLIB_LIBS) $(LIBCRYPTO_LIBS) $(HIREDIS_LIBS) -lcmocka
-CF_UNIT_TESTS = hash codec store lru ident record options gc dsn $(CF_UNIT_REDIS)
+CF_UNIT_TESTS = hash codec store lru ident record options gc dsn metrics $(CF_UNIT_REDIS)
 CF_CORE_SRC = $(addprefix $(srcdir)/,$(CLUSTERFILE_CORE_SOURCES))
 
 # Per-test link flags: syscall failure injection through the linker's --wrap.
