@@ -14,10 +14,17 @@ enum {
 	CF_SLOT_EMPTY = 0,
 	CF_SLOT_CLAIMING = 1, /* a process won the CAS and is writing the labels */
 	CF_SLOT_READY = 2,
+	CF_SLOT_DEAD = 3, /* a claim that did not finish in time (its process was killed, or stalled) */
 };
 
-/* How often a lookup re-reads a slot another process is claiming before it looks further along. */
-#define CF_CLAIM_SPINS 10000
+/*
+ * How often a lookup re-reads (yielding) a slot another process is claiming before it declares the
+ * claim dead and looks further along. Writing the labels takes a few stores, so only a claimer
+ * killed (or descheduled for that long) between its two state changes meets the limit; its slot is
+ * then skipped by everyone at once instead of being waited for on every lookup. A stalled claimer
+ * that wakes up finds its slot dead and claims another one: a label never gets two slots.
+ */
+#define CF_CLAIM_SPINS 1000
 
 /* One slot's header; its cells follow, the slot padded to a cache line. */
 typedef struct cf_metrics_slot_hdr {
@@ -128,9 +135,13 @@ cf_metrics_cells *cf_metrics_slot(
 				h->cache[cache_len] = '\0';
 				memcpy(h->ns, ns, ns_len);
 				h->ns[ns_len] = '\0';
-				__atomic_store_n(&h->state, CF_SLOT_READY, __ATOMIC_RELEASE);
-				*st = CF_METRICS_OK;
-				return cells_of(h);
+				expected = CF_SLOT_CLAIMING;
+				if (__atomic_compare_exchange_n(
+						&h->state, &expected, CF_SLOT_READY, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+					*st = CF_METRICS_OK;
+					return cells_of(h);
+				}
+				continue; /* declared dead while we wrote: the label goes further along */
 			}
 			state = expected;
 		}
@@ -138,6 +149,13 @@ cf_metrics_cells *cf_metrics_slot(
 		for (int spin = 0; state == CF_SLOT_CLAIMING && spin < CF_CLAIM_SPINS; spin++) {
 			sched_yield();
 			state = __atomic_load_n(&h->state, __ATOMIC_ACQUIRE);
+		}
+		if (state == CF_SLOT_CLAIMING) {
+			uint32_t expected = CF_SLOT_CLAIMING;
+			if (!__atomic_compare_exchange_n(
+					&h->state, &expected, CF_SLOT_DEAD, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+				state = expected; /* it finished just now */
+			}
 		}
 		if (state == CF_SLOT_READY && label_is(h, hash, cache, cache_len, ns, ns_len)) {
 			*st = CF_METRICS_OK;
@@ -344,3 +362,14 @@ cf_metrics_status cf_metrics_render(
 	*out_len = t.len;
 	return CF_METRICS_OK;
 }
+
+#ifdef CF_METRICS_TESTING
+bool cf_metrics_test_abandon_claim(cf_metrics *m, const char *cache, size_t cache_len, const char *ns, size_t ns_len)
+{
+	uint32_t hash = label_hash(cache, cache_len, ns, ns_len);
+	cf_metrics_slot_hdr *h = slot_at(m, 1 + (uint32_t)(hash % m->slots));
+	uint32_t expected = CF_SLOT_EMPTY;
+	return __atomic_compare_exchange_n(
+		&h->state, &expected, CF_SLOT_CLAIMING, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+#endif

@@ -9,8 +9,8 @@
  *
  * Concurrency: slots are claimed without a lock (a compare-and-swap on the slot's state word, open
  * addressing over the label hash); counters are updated with relaxed atomic adds. No lock is ever
- * taken, so a worker killed at any point leaves the table usable (a slot whose claim it interrupted
- * stays unusable: it is skipped, its label is looked up further along).
+ * taken, so a worker killed at any point leaves the table usable: a slot whose claim it interrupted
+ * is declared dead by the next process that waits for it too long, and skipped from then on.
  */
 #ifndef CF_METRICS_H
 #define CF_METRICS_H
@@ -120,6 +120,11 @@ typedef struct cf_metrics_desc {
  */
 cf_metrics_status cf_metrics_render(
 	cf_metrics *m, const cf_metrics_desc *descs, size_t n_descs, const cf_allocator *a, char **out, size_t *out_len);
+
+#ifdef CF_METRICS_TESTING
+/* cmocka only: starts a claim of the label's first slot and never finishes it (a killed claimer). */
+bool cf_metrics_test_abandon_claim(cf_metrics *m, const char *cache, size_t cache_len, const char *ns, size_t ns_len);
+#endif
 
 /* Escapes s for a label value into dst (room for 2 * len + 1), answers the length written. */
 size_t cf_metrics_escape_label(const char *s, size_t len, char *dst);

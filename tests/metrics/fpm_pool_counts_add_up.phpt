@@ -9,11 +9,14 @@ if (!cf_fpm_binary()) die('skip php-fpm8.2 not installed (scripts/deps.sh instal
 ?>
 --CONFLICTS--
 fpm
+--INI--
+; PCRE's JIT code reads past the subject under valgrind (a false positive in its pattern matcher)
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fcgi.inc';
 const N = 200;
-[$port, $proc, $dir] = cf_fpm_start(4, 15);
+[$port, $proc, $dir] = cf_fpm_start(4, 15, __DIR__ . '/fpm_pool_counts_add_up.fpm');
 $script = __DIR__ . '/fpm_worker.inc';
 $pids = [];
 for ($done = 0; $done < N; $done += 4) {
@@ -46,6 +49,8 @@ cf_fpm_stop($proc, $dir);
 ?>
 --CLEAN--
 <?php
+require __DIR__ . '/fcgi.inc';
+cf_fpm_clean(__DIR__ . '/fpm_pool_counts_add_up.fpm');
 @unlink(__DIR__ . '/fpm_pool_counts_add_up.scrape');
 ?>
 --EXPECT--

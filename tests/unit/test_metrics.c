@@ -179,6 +179,28 @@ static void test_render_errors(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+/* A claimer killed between its two state changes: the next lookup declares the slot dead once. */
+static void test_abandoned_claim_is_skipped(void **state)
+{
+	cf_metrics *m;
+	cf_metrics_status st;
+	assert_int_equal(cf_metrics_create(4, 2, &m), CF_METRICS_OK);
+	assert_true(cf_metrics_test_abandon_claim(m, "pages", 5, "ns", 2));
+	cf_metrics_cells *a = cf_metrics_slot(m, "pages", 5, "ns", 2, &st);
+	assert_int_equal(st, CF_METRICS_OK);
+	assert_ptr_not_equal(a, cf_metrics_overflow(m));
+	/* found again at once (the dead slot is no longer waited for), in the same slot */
+	assert_ptr_equal(cf_metrics_slot(m, "pages", 5, "ns", 2, &st), a);
+	assert_int_equal(cf_metrics_used(m), 1);
+	/* the dead slot is lost capacity: 2 more labels fit, the next one overflows */
+	assert_ptr_not_equal(cf_metrics_slot(m, "b", 1, "ns", 2, &st), cf_metrics_overflow(m));
+	assert_ptr_not_equal(cf_metrics_slot(m, "c", 1, "ns", 2, &st), cf_metrics_overflow(m));
+	assert_ptr_equal(cf_metrics_slot(m, "d", 1, "ns", 2, &st), cf_metrics_overflow(m));
+	assert_int_equal(st, CF_METRICS_E_FULL);
+	assert_int_equal(cf_metrics_used(m), 3);
+	cf_metrics_destroy(m);
+}
+
 #define CHILDREN  4
 #define PER_CHILD 100000
 
@@ -269,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_render_format),
 		cmocka_unit_test(test_render_escapes_label_values),
 		cmocka_unit_test(test_render_errors),
+		cmocka_unit_test(test_abandoned_claim_is_skipped),
 		cmocka_unit_test(test_forked_children_sum_exactly),
 		cmocka_unit_test(test_forked_children_fill_the_table),
 	};
