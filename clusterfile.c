@@ -6,6 +6,7 @@
 #include "config.h"
 #endif
 
+#include <openssl/crypto.h>
 #include <openssl/opensslv.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -22,9 +23,29 @@
 #include "src/php_gc.h"
 #include "src/php_meta_redis.h"
 #include "src/php_verified.h"
+#include "src/php_metrics.h"
 #include "stubs/functions_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(clusterfile)
+
+/* clusterfile.metrics_slots: the label sets the shared segment holds, 1..CF_METRICS_SLOTS_MAX. */
+static ZEND_INI_MH(OnUpdateMetricsSlots)
+{
+	zend_long v = ZEND_STRTOL(ZSTR_VAL(new_value), NULL, 10);
+	if (v < 1 || v > CF_METRICS_SLOTS_MAX) {
+		php_error_docref(NULL, E_WARNING, "clusterfile.metrics_slots must be between 1 and %d, \"%s\" given",
+			CF_METRICS_SLOTS_MAX, ZSTR_VAL(new_value));
+		return FAILURE;
+	}
+	return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+PHP_INI_BEGIN()
+STD_PHP_INI_BOOLEAN("clusterfile.metrics", "1", PHP_INI_SYSTEM, OnUpdateBool, metrics_enabled, zend_clusterfile_globals,
+	clusterfile_globals)
+STD_PHP_INI_ENTRY("clusterfile.metrics_slots", "256", PHP_INI_SYSTEM, OnUpdateMetricsSlots, metrics_slots,
+	zend_clusterfile_globals, clusterfile_globals)
+PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(clusterfile)
 {
@@ -38,6 +59,8 @@ static PHP_GINIT_FUNCTION(clusterfile)
 	clusterfile_globals->redis_conns = NULL;
 	clusterfile_globals->pins = NULL;
 	clusterfile_globals->verified_files = NULL;
+	clusterfile_globals->metrics_enabled = true;
+	clusterfile_globals->metrics_slots = 256;
 	cf_codec_state_init(&clusterfile_globals->codec);
 }
 
@@ -56,6 +79,8 @@ static PHP_GSHUTDOWN_FUNCTION(clusterfile)
 
 static PHP_MINIT_FUNCTION(clusterfile)
 {
+	REGISTER_INI_ENTRIES();
+	cf_php_metrics_minit(); /* before PHP-FPM forks: the workers inherit the segment */
 	cf_errors_minit();
 	cf_meta_minit();
 	cf_backend_minit();
@@ -67,6 +92,8 @@ static PHP_MINIT_FUNCTION(clusterfile)
 static PHP_MSHUTDOWN_FUNCTION(clusterfile)
 {
 	cf_typo3_mshutdown();
+	cf_php_metrics_mshutdown();
+	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }
 
@@ -102,12 +129,29 @@ static PHP_MINFO_FUNCTION(clusterfile)
 	php_info_print_table_row(2, "libzstd", ZSTD_versionString());
 	php_info_print_table_row(2, "zlib", zlibVersion());
 	php_info_print_table_row(2, "OpenSSL libcrypto (built with)", OPENSSL_VERSION_TEXT);
+	php_info_print_table_row(2, "OpenSSL libcrypto (running)", OpenSSL_version(OPENSSL_VERSION));
 	snprintf(buf, sizeof(buf), "%s", zend_get_module_version("igbinary") ? zend_get_module_version("igbinary") : "n/a");
 	php_info_print_table_row(2, "igbinary", buf);
-#ifdef CF_DEBUG
-	php_info_print_table_row(2, "Debug build", "yes");
+	php_info_print_table_row(2, "Build options",
+#ifdef CF_HAVE_HIREDIS
+		"hiredis=yes"
+#else
+		"hiredis=no"
 #endif
+#ifdef CF_DEBUG
+		", debug=yes"
+#else
+		", debug=no"
+#endif
+#ifdef ZTS
+		", zts=yes"
+#else
+		", zts=no"
+#endif
+	);
 	php_info_print_table_end();
+	cf_php_metrics_minfo();
+	DISPLAY_INI_ENTRIES();
 }
 
 /* Reflection: MINIT wraps ReflectionClass::getFileName() (see php_typo3.c). */

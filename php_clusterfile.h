@@ -37,6 +37,10 @@ HashTable *pins;
 HashTable *verified_files;
 /* This thread's reusable zstd contexts (created on first use, freed in GSHUTDOWN). */
 cf_codec_state codec;
+/* clusterfile.metrics and clusterfile.metrics_slots (PHP_INI_SYSTEM): read once, in MINIT, to make
+ * the shared counter segment (src/php_metrics.c). */
+bool metrics_enabled;
+zend_long metrics_slots;
 ZEND_END_MODULE_GLOBALS(clusterfile)
 
 ZEND_EXTERN_MODULE_GLOBALS(clusterfile)

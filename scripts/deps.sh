@@ -5,6 +5,7 @@ set -euo pipefail
 pkgs=(
     build-essential autoconf pkg-config
     php8.2-cli php8.2-dev php8.2-igbinary php8.2-opcache php-parser
+    php8.2-fpm
     libzstd-dev zlib1g-dev libssl-dev libhiredis-dev libcmocka-dev
     valgrind clang-format
     php8.2-sqlite3

@@ -33,6 +33,9 @@
 #include "php_verified.h"
 #include "php_meta_redis.h"
 #include "php_shared_payload.h"
+#include "counters.h"
+#include "metrics.h"
+#include "php_metrics.h"
 #include "../stubs/backend_arginfo.h"
 
 zend_class_entry *cf_backend_ce;
@@ -40,46 +43,7 @@ static zend_object_handlers cf_backend_handlers;
 
 /* ---- counters ------------------------------------------------------------------------------- */
 
-#define CF_COUNTERS(X)                                                                                                 \
-	X(HIT, "cache_hit_total")                                                                                          \
-	X(LOCAL_HIT, "local_payload_hit_total")                                                                            \
-	X(L1_HIT, "cache_l1_hit_total")                                                                                    \
-	X(MISS_METADATA_ERROR, "metadata-error")                                                                           \
-	X(MISS_NO_METADATA, "no-metadata")                                                                                 \
-	X(MISS_BROKEN, "broken")                                                                                           \
-	X(MISS_CORRUPT, "corrupt")                                                                                         \
-	X(MISS_EXPIRED, "expired")                                                                                         \
-	X(BLOB_MISS, "blob_miss_total")                                                                                    \
-	X(DECODE_ERROR, "decode_error_total")                                                                              \
-	X(WRITE, "cache_write_total")                                                                                      \
-	X(REBUILD, "payload_rebuild_total")                                                                                \
-	X(REPAIR, "repair_success_total")                                                                                  \
-	X(WRITE_ERROR, "cache_write_error_total")                                                                          \
-	X(FLUSH_FULL, "full")                                                                                              \
-	X(FLUSH_TAG, "tag")                                                                                                \
-	X(FLUSH_ERR_FLUSH, "flush")                                                                                        \
-	X(FLUSH_ERR_TAG, "flushByTag")                                                                                     \
-	X(FLUSH_ERR_TAGS, "flushByTags")                                                                                   \
-	X(INVALIDATION_ERROR, "remove")                                                                                    \
-	X(REQUIRE_HIT, "require_hit_total")                                                                                \
-	X(REQUIRE_VERIFY, "require_verify_total")                                                                          \
-	X(BYTES_READ, "payload_bytes_read_total")                                                                          \
-	X(BYTES_WRITTEN, "payload_bytes_written_total")                                                                    \
-	X(GC_RUN, "local_gc_run_total")                                                                                    \
-	X(GC_STEP, "local_gc_step_total")                                                                                  \
-	X(GC_REMOVED, "local_gc_removed_files_total")                                                                      \
-	X(GC_REMOVED_BYTES, "local_gc_removed_bytes_total")                                                                \
-	X(GC_ERROR, "local_gc_error_total")                                                                                \
-	X(WRITE_REJECTED, "metadata_write_rejected_total")                                                                 \
-	X(SHARED_PAYLOAD_HIT, "shared_payload_hit_total")
-
-typedef enum cf_counter {
-#define CF_COUNTER_ENUM(name, label) CF_M_##name,
-	CF_COUNTERS(CF_COUNTER_ENUM)
-#undef CF_COUNTER_ENUM
-		CF_M__COUNT
-} cf_counter;
-
+/* The getStatistics() key of each counter. */
 static const char *const cf_counter_labels[] = {
 #define CF_COUNTER_LABEL(name, label) label,
 	CF_COUNTERS(CF_COUNTER_LABEL)
@@ -118,6 +82,8 @@ typedef struct cf_backend {
 	 * work, at most CF_BLOB_MISSED_MAX): a set() of that payload is counted as a repair */
 	HashTable blob_missed;
 	zend_long counters[CF_M__COUNT];
+	cf_metrics_cells *mcells; /* this cache and namespace's shared cells (NULL: metrics off) */
+	bool mcells_resolved;     /* mcells looked up for the current cache_name (on the first count) */
 	zend_object std;
 } cf_backend;
 
@@ -127,7 +93,28 @@ static inline cf_backend *cf_backend_from_obj(zend_object *obj)
 }
 #define Z_CF_BACKEND_P(zv) cf_backend_from_obj(Z_OBJ_P(zv))
 
-#define CF_COUNT(b, m) ((b)->counters[CF_M_##m]++)
+/* Adds n to counter i of this object and of its label set's shared cells. */
+static inline void cf_count_n(cf_backend *b, cf_counter i, zend_long n)
+{
+	b->counters[i] += n;
+	if (UNEXPECTED(!b->mcells_resolved)) {
+		b->mcells = cf_php_metrics_cells(
+			ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), b->opts.ns_environment, b->opts.ns_instance);
+		b->mcells_resolved = true;
+	}
+	cf_metrics_add(b->mcells, (unsigned)i, (uint64_t)n);
+}
+#define CF_COUNT(b, m) cf_count_n((b), CF_M_##m, 1)
+
+/* A metadata store call's result, counted (a round trip, and an error on FAILURE). */
+static inline zend_result cf_meta_counted(cf_backend *b, zend_result r)
+{
+	CF_COUNT(b, META_CALL);
+	if (r == FAILURE) {
+		CF_COUNT(b, META_ERROR);
+	}
+	return r;
+}
 
 /* ---- allocators: the request heap, and zend_string-backed buffers for returned payloads ------ */
 
@@ -568,7 +555,7 @@ static cf_lookup cf_fetch_record(
 	cf_backend *b, cf_meta *m, zend_string *key, zend_string *id, cf_record *rec, zval *raw)
 {
 	zval rv;
-	if (m->ops->get(m, key, &rv) == FAILURE) {
+	if (cf_meta_counted(b, m->ops->get(m, key, &rv)) == FAILURE) {
 		/* a quiet miss, unless an exit or a metadata cycle is pending (the caller returns with it) */
 		cf_clear_exception();
 		ZVAL_UNDEF(raw);
@@ -657,7 +644,8 @@ static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
 	zend_string *key = cf_meta_key(b, id);
 	bool stored;
-	if (m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now()), &stored) == FAILURE) {
+	if (cf_meta_counted(b,
+			m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now()), &stored)) == FAILURE) {
 		/* the next read detects the same thing again; an exit or a cycle stays pending */
 		cf_clear_exception();
 	}
@@ -669,6 +657,7 @@ static void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_
 	zend_hash_str_del(&b->verified, rec->hash, CF_HEX64_LEN);
 	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
 	CF_COUNT(b, MISS_BROKEN);
+	CF_COUNT(b, BROKEN_MARKED);
 }
 
 /* How many blob misses a backend remembers for the repair counter (beyond that it starts over). */
@@ -770,6 +759,8 @@ static void cf_set_cache_name(cf_backend *b, const char *name, size_t len)
 	b->cache_name = zend_string_init(name, len, 0);
 	size_t n = cf_ident_ns_tag(name, len, buf);
 	b->ns_tag = zend_string_init(buf, n, 0);
+	b->mcells = NULL;
+	b->mcells_resolved = false; /* looked up on the first count under this name */
 }
 
 /*
@@ -1095,7 +1086,8 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
 	cf_shared_payload_attach(m, b->opts.shared_payload_max, &record, file, file_len);
 	bool stored = false;
-	if (m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now), &stored) == FAILURE) {
+	if (cf_meta_counted(b, m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now),
+							   &stored)) == FAILURE) {
 		failed = "the metadata store failed writing the record";
 		goto fail;
 	}
@@ -1122,7 +1114,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	} else {
 		CF_COUNT(b, WRITE);
 	}
-	b->counters[CF_M_BYTES_WRITTEN] += (zend_long)file_len;
+	cf_count_n(b, CF_M_BYTES_WRITTEN, (zend_long)file_len);
 	cf_gc_after_write(b, file_len, now);
 	zend_hash_del(&b->meta_l1, id);
 	zend_hash_str_del(&b->verified, rec.hash, CF_HEX64_LEN);
@@ -1177,7 +1169,7 @@ static zend_string *cf_backend_shared_payload(cf_backend *b, cf_meta *m, zend_st
 		m, &b->store, key, rec, b->opts.shared_payload_max, b->php_mode, (size_t)b->opts.max_payload_bytes, &written);
 	zend_string_release(key);
 	if (payload && written) {
-		b->counters[CF_M_BYTES_WRITTEN] += (zend_long)written;
+		cf_count_n(b, CF_M_BYTES_WRITTEN, (zend_long)written);
 		cf_gc_after_write(b, written, cf_now());
 	}
 	return payload;
@@ -1251,7 +1243,7 @@ PHP_METHOD(ClusterFile_NativeBackend, get)
 		}
 		RETURN_FALSE;
 	}
-	b->counters[CF_M_BYTES_READ] += (zend_long)len;
+	cf_count_n(b, CF_M_BYTES_READ, (zend_long)len);
 	/* Fast path: exactly the bytes the writer wrote (size and checksum of the record). */
 	char sum[CF_HEX64_LEN + 1];
 	bool exact =
@@ -1324,7 +1316,7 @@ static void cf_invalidation_failed(cf_backend *b, cf_counter counter, const char
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 static void cf_invalidation_failed(cf_backend *b, cf_counter counter, const char *fmt, ...)
 {
-	b->counters[counter]++;
+	cf_count_n(b, counter, 1);
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = NULL;
@@ -1339,7 +1331,7 @@ PHP_METHOD(ClusterFile_NativeBackend, remove)
 	CF_ENTRY_METHOD_START(b, m, id, CF_OP_REMOVE);
 	zend_string *key = cf_meta_key(b, id);
 	bool removed = false;
-	zend_result r = m->ops->remove(m, key, &removed);
+	zend_result r = cf_meta_counted(b, m->ops->remove(m, key, &removed));
 	zend_string_release(key);
 	/* Forget the entry in this request either way: a failed remove must not leave a stale L1 copy. */
 	zend_hash_del(&b->meta_l1, id);
@@ -1363,7 +1355,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flush)
 	if (!m) {
 		RETURN_THROWS();
 	}
-	zend_result r = m->ops->flush_by_tag(m, b->ns_tag);
+	zend_result r = cf_meta_counted(b, m->ops->flush_by_tag(m, b->ns_tag));
 	cf_backend_clear_l1(b);
 	if (r == FAILURE) {
 		cf_invalidation_failed(b, CF_M_FLUSH_ERR_FLUSH,
@@ -1393,7 +1385,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
 	char buf[CF_KEY_BUF];
 	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
 	zend_string *ns = zend_string_init(buf, n, 0);
-	zend_result r = m->ops->flush_by_tag(m, ns);
+	zend_result r = cf_meta_counted(b, m->ops->flush_by_tag(m, ns));
 	zend_string_release(ns);
 	cf_backend_clear_l1(b);
 	if (r == FAILURE) {
@@ -1428,7 +1420,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 		RETURN_THROWS();
 	}
 	cf_namespaced_tags(b, &user_tags, false, &ns_tags);
-	zend_result r = m->ops->flush_by_tags(m, &ns_tags);
+	zend_result r = cf_meta_counted(b, m->ops->flush_by_tags(m, &ns_tags));
 	zend_long count = (zend_long)zend_hash_num_elements(Z_ARRVAL(user_tags));
 	zval_ptr_dtor(&user_tags);
 	zval_ptr_dtor(&ns_tags);
@@ -1440,7 +1432,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTags)
 			ZSTR_VAL(b->cache_name), (long)count);
 		RETURN_THROWS();
 	}
-	b->counters[CF_M_FLUSH_TAG] += count;
+	cf_count_n(b, CF_M_FLUSH_TAG, count);
 }
 
 /* Whether raw is a usable, live record of id whose tags include tag. */
@@ -1483,7 +1475,7 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
 	zend_string *ns = zend_string_init(buf, n, 0);
 	zval keys;
-	zend_result r = m->ops->find_by_tag(m, ns, &keys);
+	zend_result r = cf_meta_counted(b, m->ops->find_by_tag(m, ns, &keys));
 	zend_string_release(ns);
 	if (r == FAILURE) {
 		zval_ptr_dtor(&keys);
@@ -1505,7 +1497,7 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 		/* The store's tag index may be stale (TYPO3's Redis and transient backends keep tag sets
 		 * past the entry's TTL): only a live record that still carries the tag counts. */
 		zval rv;
-		if (m->ops->get(m, Z_STR_P(zk), &rv) == FAILURE) {
+		if (cf_meta_counted(b, m->ops->get(m, Z_STR_P(zk), &rv)) == FAILURE) {
 			if (!cf_clear_exception()) {
 				break;
 			}
@@ -1549,10 +1541,17 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 /* Counts one collection or step of the local store. */
 static void cf_count_gc(cf_backend *b, cf_counter run, cf_gc_status st, const cf_gc_report *r)
 {
-	b->counters[run]++;
-	b->counters[CF_M_GC_REMOVED] += (zend_long)(r->removed_temp + r->removed_expired + r->removed_evicted);
-	b->counters[CF_M_GC_REMOVED_BYTES] += (zend_long)r->removed_bytes;
-	b->counters[CF_M_GC_ERROR] += (zend_long)r->errors + (st == CF_GC_E_ROOT || st == CF_GC_E_ARG ? 1 : 0);
+	cf_count_n(b, run, 1);
+	cf_count_n(b, CF_M_GC_REMOVED, (zend_long)(r->removed_temp + r->removed_expired + r->removed_evicted));
+	cf_count_n(b, CF_M_GC_REMOVED_BYTES, (zend_long)r->removed_bytes);
+	cf_count_n(b, CF_M_GC_ERROR, (zend_long)r->errors + (st == CF_GC_E_ROOT || st == CF_GC_E_ARG ? 1 : 0));
+	/* the local store as this collection left it (a step knows its running estimate of the bytes only) */
+	if (st == CF_GC_OK && run == CF_M_GC_RUN) { /* b->mcells was resolved by the counts above */
+		cf_metrics_set(b->mcells, CF_M_STORE_BYTES, (uint64_t)r->remaining_bytes);
+		cf_metrics_set(b->mcells, CF_M_STORE_FILES, (uint64_t)r->remaining_files);
+	} else if (st == CF_GC_OK && r->estimated_bytes >= 0) {
+		cf_metrics_set(b->mcells, CF_M_STORE_BYTES, (uint64_t)r->estimated_bytes);
+	}
 }
 
 PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
@@ -1578,7 +1577,7 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 	 * work) however many caches ask. */
 	if (Z_TYPE(m->frontend) != IS_OBJECT) {
 		/* the native store: this cache's namespace only */
-		if (m->ops->collect_garbage(m) == FAILURE) {
+		if (cf_meta_counted(b, m->ops->collect_garbage(m)) == FAILURE) {
 			RETURN_THROWS();
 		}
 		return;
@@ -1587,7 +1586,7 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 	if (cf_php_gc_meta_done(store)) {
 		return;
 	}
-	if (m->ops->collect_garbage(m) == FAILURE) {
+	if (cf_meta_counted(b, m->ops->collect_garbage(m)) == FAILURE) {
 		RETURN_THROWS();
 	}
 	cf_php_gc_meta_mark(store);
@@ -1758,7 +1757,7 @@ PHP_METHOD(ClusterFile_NativeBackend, getStatistics)
 		add_assoc_long(&flush_err, cf_counter_labels[i], b->counters[i]);
 	}
 	add_assoc_zval(return_value, "cache_flush_error_total", &flush_err);
-	for (int i = CF_M_REQUIRE_HIT; i < CF_M__COUNT; i++) {
+	for (int i = CF_M_REQUIRE_HIT; i <= CF_M_STATS_LAST; i++) {
 		add_assoc_long(return_value, cf_counter_labels[i], b->counters[i]);
 	}
 	add_assoc_long(return_value, "payload_l1_entries", (zend_long)cf_lru_count(b->payload_l1));

@@ -23,4 +23,12 @@ namespace ClusterFile {
      * @return array<string,int>
      */
     function gc(string $localPath, array $limits = []): array {}
+
+    /**
+     * The shared counters of every backend in every worker of this PHP master (a PHP-FPM pool, or
+     * this CLI process), by cache identifier and namespace, in Prometheus text exposition format
+     * 0.0.4. Serve it from an endpoint (examples/metrics.php) with
+     * Content-Type: text/plain; version=0.0.4.
+     */
+    function metrics(): string {}
 }
