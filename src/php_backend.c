@@ -1158,6 +1158,11 @@ fail:
  * verified against it and written into this pod's store (php_shared_payload.c). NULL: none usable,
  * a plain blob miss. The caller counts the hit.
  */
+static int cf_backend_payload_address(void *ctx, const char *payload, size_t len, char out[CF_HEX64_LEN + 1])
+{
+	return cf_backend_payload_hash((cf_backend *)ctx, payload, len, out);
+}
+
 static zend_string *cf_backend_shared_payload(cf_backend *b, cf_meta *m, zend_string *id, const cf_record *rec)
 {
 	if (b->opts.shared_payload_max <= 0) {
@@ -1165,8 +1170,8 @@ static zend_string *cf_backend_shared_payload(cf_backend *b, cf_meta *m, zend_st
 	}
 	size_t written = 0;
 	zend_string *key = cf_meta_key(b, id);
-	zend_string *payload = cf_shared_payload_fetch(
-		m, &b->store, key, rec, b->opts.shared_payload_max, b->php_mode, (size_t)b->opts.max_payload_bytes, &written);
+	zend_string *payload = cf_shared_payload_fetch(m, &b->store, key, rec, cf_backend_payload_address, b,
+		b->opts.shared_payload_max, b->php_mode, (size_t)b->opts.max_payload_bytes, &written);
 	zend_string_release(key);
 	if (payload && written) {
 		cf_count_n(b, CF_M_BYTES_WRITTEN, (zend_long)written);
@@ -1596,6 +1601,10 @@ PHP_METHOD(ClusterFile_NativeBackend, collectGarbage)
 static void cf_do_require(INTERNAL_FUNCTION_PARAMETERS, bool once)
 {
 	CF_ENTRY_METHOD_START(b, m, id, once ? CF_OP_REQUIRE_ONCE : CF_OP_REQUIRE);
+	if (!b->php_mode) {
+		/* a VariableFrontend's payload files are data (a marker and serialized bytes), never code */
+		RETURN_FALSE;
+	}
 	cf_lookup lk;
 	cf_meta_l1_entry *e = cf_load_record(b, m, id, &lk);
 	if (EG(exception)) {

@@ -48,7 +48,8 @@ static bool cf_sp_verify(const cf_record *rec, zend_string *bytes)
 }
 
 zend_string *cf_shared_payload_fetch(cf_meta *m, const cf_store *store, zend_string *key, const cf_record *rec,
-	int64_t max_bytes, bool php_mode, size_t max_payload_bytes, size_t *written)
+	cf_shared_payload_address address, void *address_ctx, int64_t max_bytes, bool php_mode, size_t max_payload_bytes,
+	size_t *written)
 {
 	zend_string *bytes = NULL;
 	zend_string *payload;
@@ -85,6 +86,16 @@ zend_string *cf_shared_payload_fetch(cf_meta *m, const cf_store *store, zend_str
 		}
 		payload = zend_string_init(out, out_len, 0);
 		efree(out);
+	}
+	/* and they are this cache's kind of payload: its content address, computed here, is the record's
+	 * (a VariableFrontend writer's bytes under the same cache name never become PHP source here) */
+	{
+		char h[CF_HEX64_LEN + 1];
+		if (address(address_ctx, ZSTR_VAL(payload), ZSTR_LEN(payload), h) != 0 || !cf_hex64_equals(h, rec->hash)) {
+			zend_string_release(payload);
+			zend_string_release(bytes);
+			return NULL;
+		}
 	}
 	/* the file under its content address, as set() would have written it */
 	if (cf_store_write(store, rec->hash, ZSTR_VAL(bytes), ZSTR_LEN(bytes)) == CF_STORE_OK) {

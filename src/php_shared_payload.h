@@ -18,6 +18,7 @@
 #include "meta.h"
 #include "record.h"
 #include "store.h"
+#include "hash.h"
 
 /*
  * set(): when max_bytes > 0, m keeps payloads and 0 < file_len <= max_bytes, adds the file's bytes
@@ -29,12 +30,17 @@ void cf_shared_payload_attach(cf_meta *m, int64_t max_bytes, zval *record, const
  * A blob miss of rec (already checked: valid, not Broken, not expired) under the store key key.
  * NULL: a plain blob miss - sharing off (max_bytes 0) or not for this size, nothing shared, bytes
  * that do not verify or decode, a store failure (its exception cleared, unless one that must travel:
- * the caller checks EG(exception)). Otherwise the payload (decoded within max_payload_bytes for a
- * variable cache; the PHP source as stored in php_mode), its file written to the local store;
- * *written is the bytes written there, 0 when that write failed (the verified payload is served
- * all the same, the next blob miss fetches it again).
+ * the caller checks EG(exception)), or a payload whose content address as this pod computes it
+ * (address(ctx, payload, out hex)) is not the record's hash (another kind of cache wrote it: a
+ * VariableFrontend's bytes are never a PhpFrontend's source). Otherwise the payload (decoded within max_payload_bytes
+ * for a variable cache; the PHP source as stored in php_mode), its file written to the local store; *written is the
+ * bytes written there, 0 when that write failed (the verified payload is served all the same, the next blob miss
+ * fetches it again).
  */
+typedef int (*cf_shared_payload_address)(void *ctx, const char *payload, size_t len, char out[CF_HEX64_LEN + 1]);
+
 zend_string *cf_shared_payload_fetch(cf_meta *m, const cf_store *store, zend_string *key, const cf_record *rec,
-	int64_t max_bytes, bool php_mode, size_t max_payload_bytes, size_t *written);
+	cf_shared_payload_address address, void *address_ctx, int64_t max_bytes, bool php_mode, size_t max_payload_bytes,
+	size_t *written);
 
 #endif
