@@ -92,7 +92,11 @@ typedef struct cf_meta_redis {
 	HashTable pending; /* key -> IS_PTR cf_guard_snapshot */
 	zend_string *first_seq;
 	int64_t first_seq_ms; /* when first_seq was seen (monotonic ms) */
-	int64_t pruned_ms;    /* the last horizon pruning */
+	/* the lowest sequence of miss snapshots dropped when the table was full of them: every snapshot
+	 * taken after that is at most this (conservative: such writes may be refused, never let through) */
+	zend_string *floor;
+	int64_t floor_ms;
+	int64_t pruned_ms; /* the last horizon pruning */
 	zend_ulong epoch;
 } cf_meta_redis;
 
@@ -185,6 +189,68 @@ static int cf_mr_prune_one(zval *zv, void *arg)
 	return *(const int64_t *)arg - g->taken_ms > CF_GUARD_HORIZON_MS ? ZEND_HASH_APPLY_REMOVE : ZEND_HASH_APPLY_KEEP;
 }
 
+static int cf_mr_drop_non_miss(zval *zv)
+{
+	return ((const cf_guard_snapshot *)Z_PTR_P(zv))->miss ? ZEND_HASH_APPLY_KEEP : ZEND_HASH_APPLY_REMOVE;
+}
+
+/* Sequences are decimal strings of digits without leading zeros: shorter is smaller. */
+static int cf_mr_seq_cmp(const zend_string *a, const zend_string *b)
+{
+	if (ZSTR_LEN(a) != ZSTR_LEN(b)) {
+		return ZSTR_LEN(a) < ZSTR_LEN(b) ? -1 : 1;
+	}
+	return memcmp(ZSTR_VAL(a), ZSTR_VAL(b), ZSTR_LEN(a));
+}
+
+static bool cf_mr_seq_ok(const char *p, size_t len)
+{
+	size_t i;
+	if (len == 0 || len > 20) {
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		if (p[i] < '0' || p[i] > '9') {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void cf_mr_drop_floor(cf_meta_redis *s)
+{
+	if (s->floor) {
+		zend_string_release(s->floor);
+		s->floor = NULL;
+	}
+}
+
+/* The table is full: drop the snapshots of reads that found a record first; when every one is a
+ * miss (renders in flight), keep their lowest sequence as the floor of all later snapshots. */
+static void cf_mr_make_room(cf_meta_redis *s)
+{
+	zend_hash_apply(&s->pending, cf_mr_drop_non_miss);
+	if (zend_hash_num_elements(&s->pending) < CF_GUARD_MAX_SNAPSHOTS) {
+		return;
+	}
+	cf_guard_snapshot *g;
+	zend_string *low = s->floor;
+	ZEND_HASH_FOREACH_PTR(&s->pending, g)
+	{
+		if (!low || cf_mr_seq_cmp(g->seq, low) < 0) {
+			low = g->seq;
+		}
+	}
+	ZEND_HASH_FOREACH_END();
+	if (low != s->floor) {
+		zend_string *keep = zend_string_copy(low);
+		cf_mr_drop_floor(s);
+		s->floor = keep;
+	}
+	s->floor_ms = cf_mr_now_ms();
+	zend_hash_clean(&s->pending);
+}
+
 /* The unit of work is over: forget its snapshots. */
 static void cf_mr_forget(cf_meta_redis *s)
 {
@@ -193,6 +259,7 @@ static void cf_mr_forget(cf_meta_redis *s)
 		zend_string_release(s->first_seq);
 		s->first_seq = NULL;
 	}
+	cf_mr_drop_floor(s);
 }
 
 static void cf_mr_epoch(cf_meta_redis *s)
@@ -212,14 +279,17 @@ static void cf_mr_epoch(cf_meta_redis *s)
 		zend_string_release(s->first_seq);
 		s->first_seq = NULL;
 	}
+	if (s->floor && now - s->floor_ms > CF_GUARD_HORIZON_MS) {
+		cf_mr_drop_floor(s);
+	}
 	zend_hash_apply_with_argument(&s->pending, cf_mr_prune_one, &now);
 }
 
 /* A read answered the sequence seq; miss: it found no valid record (the caller renders next). */
 static void cf_mr_observe(cf_meta_redis *s, zend_string *key, const redisReply *seq, bool miss)
 {
-	if (!seq || seq->type != REDIS_REPLY_STRING || seq->len == 0 || seq->len > 20) {
-		return;
+	if (!seq || seq->type != REDIS_REPLY_STRING || !cf_mr_seq_ok(seq->str, seq->len)) {
+		return; /* not a sequence (a key edited by something else): nothing to guard with */
 	}
 	int64_t now = cf_mr_now_ms();
 	if (!s->first_seq) {
@@ -234,7 +304,7 @@ static void cf_mr_observe(cf_meta_redis *s, zend_string *key, const redisReply *
 		zend_string_release(g->seq);
 	} else {
 		if (zend_hash_num_elements(&s->pending) >= CF_GUARD_MAX_SNAPSHOTS) {
-			zend_hash_clean(&s->pending);
+			cf_mr_make_room(s);
 		}
 		g = emalloc(sizeof(*g));
 		zend_hash_add_new_ptr(&s->pending, key, g);
@@ -242,6 +312,12 @@ static void cf_mr_observe(cf_meta_redis *s, zend_string *key, const redisReply *
 	g->seq = zend_string_init(seq->str, seq->len, 0);
 	g->taken_ms = now;
 	g->miss = miss;
+	if (s->floor && cf_mr_seq_cmp(s->floor, g->seq) < 0) {
+		/* this key may have been one of the renders dropped: no later than the floor, and it sticks */
+		zend_string_release(g->seq);
+		g->seq = zend_string_copy(s->floor);
+		g->miss = true;
+	}
 }
 
 /* ---- keys, the HMAC, the record ----------------------------------------------------------- */
@@ -365,7 +441,7 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	size_t exp_len =
 		(size_t)snprintf(exp, sizeof(exp), ZEND_LONG_FMT, ev && Z_TYPE_P(ev) == IS_LONG ? Z_LVAL_P(ev) : 0);
 	cf_guard_snapshot *snap = zend_hash_find_ptr(&s->pending, key);
-	zend_string *qs = snap ? snap->seq : s->first_seq;
+	zend_string *qs = snap ? snap->seq : (s->first_seq ? s->first_seq : s->floor);
 
 	/* the payload file's bytes to keep beside the record (sharedPayloadMaxBytes), if the backend gave them */
 	zval *sp = zend_hash_str_find_deref(Z_ARRVAL_P(record), ZEND_STRL(CF_RECORD_SHARED_PAYLOAD));
@@ -496,6 +572,12 @@ static zend_result cf_mr_flush_chunk(cf_meta_redis *s, zend_string **tags, uint3
 	if (!rep) {
 		return FAILURE;
 	}
+	if (rep->type != REDIS_REPLY_STRING || !cf_mr_seq_ok(rep->str, rep->len)) {
+		/* not the script's answer (the new sequence): the invalidation is not known to be done */
+		cf_mr_fail(s, NULL, "flushByTag", rep);
+		freeReplyObject(rep);
+		return FAILURE;
+	}
 	freeReplyObject(rep);
 	return SUCCESS;
 }
@@ -592,6 +674,9 @@ static void cf_mr_dtor(cf_meta *m)
 	zend_hash_destroy(&s->pending);
 	if (s->first_seq) {
 		zend_string_release(s->first_seq);
+	}
+	if (s->floor) {
+		zend_string_release(s->floor);
 	}
 	cf_dsn_free(&s->dsn, &cf_persistent_allocator);
 	efree(s);

@@ -3,6 +3,8 @@
  */
 #include "redis.h"
 
+#include <pthread.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,14 +146,35 @@ static bool cf_redis_handshake(cf_redis *r, int argc, const char **argv, const s
 	return true;
 }
 
+/* Bumped in every child of a fork(): a connection opened before it belongs to the parent. */
+static volatile unsigned long cf_redis_forks;
+static pthread_once_t cf_redis_atfork_once = PTHREAD_ONCE_INIT;
+
+static void cf_redis_in_child(void)
+{
+	cf_redis_forks++;
+}
+
+static void cf_redis_register_atfork(void)
+{
+	(void)pthread_atfork(NULL, NULL, cf_redis_in_child);
+}
+
 static bool cf_redis_connect(cf_redis *r)
 {
 	char where[300];
 	char dbs[24];
 
 	if (r->c != NULL) {
-		return true;
+		if (r->fork_gen == cf_redis_forks) {
+			return true;
+		}
+		/* inherited from the parent process (pcntl_fork, a forking worker manager): its replies would
+		 * reach whichever process reads first. Close this process's copy of the descriptor without a
+		 * word on the socket (the parent's connection is untouched) and open our own. */
+		cf_redis_disconnect(r);
 	}
+	(void)pthread_once(&cf_redis_atfork_once, cf_redis_register_atfork);
 	if (r->socket_path != NULL) {
 		r->c = redisConnectUnixWithTimeout(r->socket_path, cf_redis_tv(r->timeout_ms));
 	} else {
@@ -190,6 +213,7 @@ static bool cf_redis_connect(cf_redis *r)
 		}
 	}
 	r->connects++;
+	r->fork_gen = cf_redis_forks;
 	return true;
 }
 

@@ -41,6 +41,7 @@ typedef struct cf_redis {
 	int timeout_ms;
 	int read_timeout_ms;
 	int attempts;           /* 2: a failed transport is retried once on a fresh connection */
+	unsigned long fork_gen; /* cf_redis_fork_generation() when c was opened: a child never uses the parent's socket */
 	unsigned long connects; /* successful connects (1 = never reconnected) */
 	unsigned long errors;   /* transport errors seen */
 	char err[256];          /* the last error, for messages */
