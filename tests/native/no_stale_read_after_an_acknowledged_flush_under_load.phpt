@@ -47,6 +47,9 @@ while (!file_exists("$work/stop")) {
     usleep(mt_rand(0, 2000));
     $b->set($id, (string) $version, ["src"]);
     $c["sets"]++;
+    if ($c["sets"] === 1) {
+        touch("$work/ready$w");
+    }
 }
 $s = $b->getStatistics();
 $c["rejected"] = $s["metadata_write_rejected_total"];
@@ -58,7 +61,8 @@ foreach ([0, 1, 2, 3] as $w) {
         [1 => ['pipe', 'w'], 2 => ['file', "$work/stderr$w", 'w']], $pipes[$w]);
 }
 $writer = cf_native_pod($dsn, "$work/writer");
-usleep($valgrind ? 3000000 : 200000);
+// every pod has read and written once before the flushes begin (a slow start under valgrind or load)
+cf_wait_until(fn () => count(glob("$work/ready*")) === 4, 180);
 for ($k = 1; $k <= $rounds; $k++) {
     file_put_contents("$work/source.tmp", (string) $k);
     rename("$work/source.tmp", "$work/source");
