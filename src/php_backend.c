@@ -12,6 +12,7 @@
 #include "SAPI.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "zend_attributes.h"
 #include "ext/standard/info.h"
 
 #include "php_clusterfile.h"

@@ -818,7 +818,15 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 		if (i > 0) {
 			smart_str_appendc(&id, ',');
 		}
-		smart_str_appendl(&id, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+		if (n < sizeof(buf)) {
+			smart_str_appendl(&id, buf, n);
+		} else {
+			/* a long user name: the whole identity, never a truncated one two DSNs could share */
+			char *big = emalloc(n + 1);
+			cf_dsn_endpoint(&s->dsn, i, big, n + 1);
+			smart_str_appendl(&id, big, n);
+			efree(big);
+		}
 	}
 	smart_str_0(&id);
 	s->name = id.s ? id.s : ZSTR_EMPTY_ALLOC();

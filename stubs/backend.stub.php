@@ -14,7 +14,7 @@ namespace ClusterFile {
      */
     class NativeBackend
     {
-        public function __construct(array $options = []) {}
+        public function __construct(#[\SensitiveParameter] array $options = []) {}
 
         /**
          * Any cache frontend with a getIdentifier() method: TYPO3's FrontendInterface, Flow's

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 2dfcb084d40034aa42c0937c797baeee6f5d17d6 */
+ * Stub hash: 2699725c46a18625ea10cbb9e8520bfe4c59d025 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ClusterFile_NativeBackend___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -117,6 +117,9 @@ static zend_class_entry *register_class_ClusterFile_NativeBackend(void)
 	INIT_NS_CLASS_ENTRY(ce, "ClusterFile", "NativeBackend", class_ClusterFile_NativeBackend_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_NOT_SERIALIZABLE;
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }
