@@ -1,8 +1,10 @@
 --TEST--
 ReflectionClass::getFileName() of ClusterFile\Typo3\ClusterFileBackend is false, as for an internal class (also through ReflectionObject and a ReflectionClass subclass, with and without OPcache), so file_exists()/filemtime() on it do not warn; other classes keep their file, and an error in the class's declaration still names clusterfile://ClusterFileBackend.php
 --DESCRIPTION--
-The OPcache part runs in a child PHP (same binary and test arguments) that loads
-PHP_EXTENSION_DIR/opcache.so, as in tests/php_capable/opcache_caches_the_included_payload.phpt.
+The OPcache part runs in a child PHP (same binary and test arguments) with OPcache (built in since
+PHP 8.5, PHP_EXTENSION_DIR/opcache.so before: cf_opcache_args()), as in
+tests/php_capable/opcache_caches_the_included_payload.phpt. PHP 8.5 says "the remaining method"
+for one method where 8.4 said "methods".
 --EXTENSIONS--
 clusterfile
 igbinary
@@ -41,7 +43,7 @@ echo "== without OPcache\n";
 require $checks;
 
 echo "== with OPcache\n";
-[$rc, $out, $err] = cf_php_run($checks, '-d zend_extension=' . escapeshellarg(PHP_EXTENSION_DIR . '/opcache.so')
+[$rc, $out, $err] = cf_php_run($checks, (cf_opcache_args() ?? '')
     . ' -d opcache.enable=1 -d opcache.enable_cli=1 -d opcache.file_update_protection=0 -d opcache.jit=0');
 echo $out, $err, 'exit: ', $rc, "\n";
 
@@ -86,5 +88,5 @@ another class keeps its file: fake_metadata.inc
 an internal class: false
 exit: 0
 == an error in the declaration
-%AFatal error: Class ClusterFile\Typo3\ClusterFileBackend contains 1 abstract method and must therefore be declared abstract or implement the remaining methods (TYPO3\CMS\Core\Cache\Backend\TaggableBackendInterface::notInNativeBackend) in clusterfile://ClusterFileBackend.php on line 2
+%AFatal error: Class ClusterFile\Typo3\ClusterFileBackend contains 1 abstract method and must therefore be declared abstract or implement the remaining method%S (TYPO3\CMS\Core\Cache\Backend\TaggableBackendInterface::notInNativeBackend) in clusterfile://ClusterFileBackend.php on line 2
 exit: 255

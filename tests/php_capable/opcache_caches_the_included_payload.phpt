@@ -3,12 +3,16 @@ With OPcache, an included payload is compiled into OPcache's shared memory under
 --DESCRIPTION--
 run-tests starts PHP with -n and an extension_dir pointing at the build's modules/, so
 "zend_extension=opcache" cannot be given in --INI--. The scenario therefore runs in a child PHP
-(same binary and test arguments) that loads PHP_EXTENSION_DIR/opcache.so.
+(same binary and test arguments) with OPcache: built in since PHP 8.5, PHP_EXTENSION_DIR/opcache.so
+loaded by -d zend_extension before (cf_opcache_args()).
 --EXTENSIONS--
 clusterfile
 igbinary
 --SKIPIF--
-<?php if (!is_file(PHP_EXTENSION_DIR . '/opcache.so')) die('skip opcache.so not installed in ' . PHP_EXTENSION_DIR); ?>
+<?php
+require __DIR__ . '/../inc/bootstrap.inc';
+if (cf_opcache_args() === null) die('skip OPcache is neither built in nor ' . PHP_EXTENSION_DIR . '/opcache.so');
+?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/bootstrap.inc';
@@ -41,7 +45,7 @@ echo "served from opcache: ", var_export(($st["scripts"][$path]["hits"] ?? -1) >
 echo "cached scripts under the store: ", count(array_filter(array_keys($st["scripts"]), fn ($k) => str_starts_with($k, realpath($dir)))), "\n";
 ');
 
-[$rc, $out, $err] = cf_php_run($child, '-d zend_extension=' . escapeshellarg(PHP_EXTENSION_DIR . '/opcache.so')
+[$rc, $out, $err] = cf_php_run($child, cf_opcache_args()
     . ' -d opcache.enable=1 -d opcache.enable_cli=1 -d opcache.file_update_protection=0 -d opcache.jit=0');
 echo $out, $err, 'exit: ', $rc, "\n";
 ?>

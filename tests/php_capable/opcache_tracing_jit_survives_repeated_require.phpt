@@ -2,14 +2,18 @@
 Under OPcache with the tracing JIT, 200 require() calls of a payload (with a loop in it) from a hot loop and a hot function return correct values and do not crash
 --DESCRIPTION--
 The feasibility study found that executing opcache-cached op_arrays directly from C crashes under
-the tracing JIT; clusterfile includes through a userland helper instead. Runs in a child PHP that
-loads PHP_EXTENSION_DIR/opcache.so (run-tests' -n and extension_dir rule out --INI--). The JIT hot
-counters are 1 (run-tests' defaults), so traces are recorded immediately.
+the tracing JIT; clusterfile includes through a userland helper instead. Runs in a child PHP with
+OPcache (built in since PHP 8.5, PHP_EXTENSION_DIR/opcache.so before: cf_opcache_args(); run-tests'
+-n and extension_dir rule out --INI--). The JIT hot counters are 1 (run-tests' defaults), so
+traces are recorded immediately.
 --EXTENSIONS--
 clusterfile
 igbinary
 --SKIPIF--
-<?php if (!is_file(PHP_EXTENSION_DIR . '/opcache.so')) die('skip opcache.so not installed in ' . PHP_EXTENSION_DIR); ?>
+<?php
+require __DIR__ . '/../inc/bootstrap.inc';
+if (cf_opcache_args() === null) die('skip OPcache is neither built in nor ' . PHP_EXTENSION_DIR . '/opcache.so');
+?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/bootstrap.inc';
@@ -49,7 +53,7 @@ echo "requireOnce after: ", var_export($fe->requireOnce("loop"), true), "\n";
 echo "require_hit_total: ", $b->getStatistics()["require_hit_total"], "\n";
 ');
 
-[$rc, $out, $err] = cf_php_run($child, '-d zend_extension=' . escapeshellarg(PHP_EXTENSION_DIR . '/opcache.so')
+[$rc, $out, $err] = cf_php_run($child, cf_opcache_args()
     . ' -d opcache.enable=1 -d opcache.enable_cli=1 -d opcache.file_update_protection=0'
     . ' -d opcache.jit=tracing -d opcache.jit_buffer_size=8M');
 echo $out, $err, 'exit: ', $rc, "\n";

@@ -776,7 +776,8 @@ static void test_should_step_samples_by_bytes_written(void **state)
 		hits += cf_gc_should_step(&lim, 100, &first);
 		assert_true(first < 256);
 	}
-	assert_in_range(hits, 8500, 11500);
+	/* not assert_in_range: cmocka 2.0 deprecates it, and its successors are not in cmocka 1.1 */
+	assert_true(hits >= 8500 && hits <= 11500);
 	assert_false(cf_gc_should_step(&lim, 0, &first));
 }
 
