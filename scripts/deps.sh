@@ -10,6 +10,7 @@ pkgs=(
     valgrind clang-format
     php8.2-sqlite3
     clang libclang-rt-14-dev
+    debootstrap
 )
 # The cluster suite (and the demo's --metadata=redis|mariadb) also need the servers and their PHP clients.
 if [ "${CF_WITH_SERVERS:-1}" = 1 ]; then

@@ -8,10 +8,12 @@
 #   fuzz         libFuzzer, 20 s per target (codec, record, options, ident, store read)
 #   cluster      pods as real processes on SQLite, MariaDB and Redis (userland) metadata stores
 #                and on the native store (metadataDsn)
+#   versions     build (-Werror), cmocka and phpt on PHP 8.4 (Debian trixie) and PHP 8.5 (sid +
+#                experimental), each in a debootstrap root (tests/versions/run.sh; cached in /var/tmp)
 #   sanitizers   the phpt suite on a debug+ZTS PHP and an ASan+UBSan PHP built from Debian's
 #                php8.2 sources (tests/sanitizers/build-php.sh; cached in /var/tmp)
 # CF_SKIP_VALGRIND=1 / CF_SKIP_SANITIZERS=1 skip those passes (quick local runs only; CI never
-# sets them).
+# sets them). CF_SKIP_VERSIONS=1 skips the 8.4/8.5 pass, except in CI (CI set), where it always runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -38,6 +40,10 @@ echo "== fuzz (a short libFuzzer run of every parser of untrusted bytes)"
 make -C tests/fuzz run-short
 echo "== cluster (pods as processes; sqlite, mariadb, redis, native metadata stores)"
 tests/cluster/run.sh 2>&1 | tee "$logs/cluster.log"
+if [ -z "${CF_SKIP_VERSIONS:-}" ] || [ -n "${CI:-}" ]; then
+    echo "== versions (PHP 8.4 on trixie, PHP 8.5 on sid + experimental, in debootstrap roots)"
+    tests/versions/run.sh all 2>&1 | tee "$logs/versions.log"
+fi
 if [ -z "${CF_SKIP_SANITIZERS:-}" ]; then
     echo "== sanitizers (phpt on debug+ZTS and ASan+UBSan PHP builds)"
     tests/sanitizers/build-php.sh all 2>&1 | tee "$logs/sanitizers.log"
@@ -52,5 +58,6 @@ cluster_failed=$(sed -n 's/^cluster\[[a-z]*\]: [0-9]* passed, \([0-9]*\) failed.
 echo "unit: $unit_passed passed, $unit_failed failed"
 echo "phpt: ${phpt_passed:-0} passed, ${phpt_failed:-0} failed, ${phpt_skipped:-0} skipped"
 echo "cluster: $cluster_passed passed, $cluster_failed failed"
+grep '^versions\[' "$logs/versions.log" 2>/dev/null || true
 grep '^sanitizers\[' "$logs/sanitizers.log" 2>/dev/null || true
 echo "total: $((unit_passed + ${phpt_passed:-0} + cluster_passed)) passed, $((unit_failed + ${phpt_failed:-0} + cluster_failed)) failed, ${phpt_skipped:-0} skipped"
