@@ -38,7 +38,9 @@ if test "$PHP_CLUSTERFILE" != "no"; then
   if test "$PHP_LIBZSTD" = "yes" && $PKG_CONFIG --atleast-version=$CF_ZSTD_MIN libzstd 2>/dev/null; then
     LIBZSTD_CFLAGS=`$PKG_CONFIG --cflags libzstd`
     LIBZSTD_LIBS=`$PKG_CONFIG --libs libzstd`
-    AC_MSG_NOTICE([clusterfile: libzstd `$PKG_CONFIG --modversion libzstd` via pkg-config])
+    dnl (AC_MSG_NOTICE prints backquotes literally: the version is read first)
+    CF_ZSTD_VERSION=`$PKG_CONFIG --modversion libzstd`
+    AC_MSG_NOTICE([clusterfile: libzstd $CF_ZSTD_VERSION via pkg-config])
   else
     for cf_dir in $PHP_LIBZSTD /usr/local /usr; do
       if test -r "$cf_dir/include/zstd.h"; then
@@ -76,7 +78,8 @@ if test "$PHP_CLUSTERFILE" != "no"; then
     if $PKG_CONFIG --atleast-version=0.14 hiredis 2>/dev/null; then
       HIREDIS_CFLAGS=`$PKG_CONFIG --cflags hiredis | sed 's/-D_FILE_OFFSET_BITS=64//'`
       HIREDIS_LIBS=`$PKG_CONFIG --libs hiredis`
-      AC_MSG_NOTICE([clusterfile: hiredis `$PKG_CONFIG --modversion hiredis` via pkg-config: native metadata store on])
+      CF_HIREDIS_VERSION=`$PKG_CONFIG --modversion hiredis`
+      AC_MSG_NOTICE([clusterfile: hiredis $CF_HIREDIS_VERSION via pkg-config: native metadata store on])
       PHP_EVAL_INCLINE($HIREDIS_CFLAGS)
       PHP_EVAL_LIBLINE($HIREDIS_LIBS, CLUSTERFILE_SHARED_LIBADD)
       AC_DEFINE([CF_HAVE_HIREDIS], [1], [clusterfile: the native metadata store over hiredis])
