@@ -33,7 +33,7 @@ if [ -z "${CF_SKIP_VALGRIND:-}" ]; then
     echo "== phpt under valgrind"
     # the tests' own redis-server (and redis-cli) run natively: valgrind checks PHP and clusterfile
     TEST_PHP_ARGS="$igbinary -m" USE_ZEND_ALLOC=0 NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-        VALGRIND_OPTS="--trace-children-skip=*redis-server*,*redis-cli*" \
+        VALGRIND_OPTS="--trace-children-skip=*redis-server*,*redis-cli*,*php-fpm*" \
         make test TESTS="$phpt_args" 2>&1 | tee "$logs/valgrind.log"
 fi
 echo "== fuzz (a short libFuzzer run of every parser of untrusted bytes)"
