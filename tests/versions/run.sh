@@ -142,6 +142,9 @@ Pin-Priority: 1001
 EOF
         ;;
     esac
+    # no service is started in a root (php-fpm's postinst would try)
+    printf '#!/bin/sh\nexit 101\n' >"$r/usr/sbin/policy-rc.d"
+    chmod 755 "$r/usr/sbin/policy-rc.d"
     cat >"$r/etc/apt/apt.conf.d/90clusterfile-lean" <<EOF
 APT::Install-Recommends "false";
 APT::Install-Suggests "false";
@@ -151,9 +154,9 @@ EOF
 
 version_pkgs() {
     case "$1" in
-    8.4) echo php8.4-cli php8.4-dev php8.4-opcache php8.4-sqlite3 php8.4-igbinary ;;
+    8.4) echo php8.4-cli php8.4-dev php8.4-fpm php8.4-opcache php8.4-sqlite3 php8.4-igbinary ;;
     # OPcache is built into PHP 8.5; no php8.5-igbinary exists (built from source below)
-    8.5) echo php8.5-cli php8.5-dev php8.5-sqlite3 ;;
+    8.5) echo php8.5-cli php8.5-dev php8.5-fpm php8.5-sqlite3 ;;
     esac
 }
 
