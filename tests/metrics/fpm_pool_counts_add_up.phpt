@@ -5,7 +5,7 @@ clusterfile
 --SKIPIF--
 <?php
 require __DIR__ . '/fcgi.inc';
-if (!cf_fpm_binary()) die('skip php-fpm' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . ' not installed (scripts/deps.sh installs it)');
+if (!cf_fpm_binary()) die('skip no php-fpm of this PHP build (Debian\'s php-fpm' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . ' serves Debian\'s PHP only; the sanitizer builds have none)');
 ?>
 --CONFLICTS--
 fpm
