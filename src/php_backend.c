@@ -19,6 +19,7 @@
 #include "compat.h"
 #include "alloc.h"
 #include "codec.h"
+#include "clock.h"
 #include "hash.h"
 #include "ident.h"
 #include "lru.h"
@@ -131,7 +132,7 @@ static void cf_efree(void *p, void *ctx)
 {
 	efree(p);
 }
-static const cf_allocator cf_emalloc_allocator = {cf_ealloc, cf_erealloc, cf_efree, NULL};
+const cf_allocator cf_emalloc_allocator = {cf_ealloc, cf_erealloc, cf_efree, NULL};
 
 #define CF_ZSTR_OF(p) ((zend_string *)((char *)(p)-_ZSTR_HEADER_SIZE))
 static void *cf_zalloc(size_t n, void *ctx)
@@ -247,16 +248,6 @@ static void cf_backend_clear_l1(cf_backend *b)
 	cf_hash_reset(&b->verified);
 	/* and localPath's kept descriptor: a unit of work never reads a localPath moved away before it */
 	cf_store_release_root(&b->store);
-}
-
-/* Milliseconds of a monotonic clock (the L1 age; wall-clock jumps must not extend it). */
-static int64_t cf_monotonic_ms(void)
-{
-	struct timespec ts;
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
-		return 0;
-	}
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /*

@@ -11,8 +11,12 @@
 #define CF_PHP_BACKEND_H
 
 #include "php.h"
+#include "alloc.h"
 
 extern zend_class_entry *cf_backend_ce;
+
+/* A cf_allocator over the request heap (emalloc), for the core modules' buffers. */
+extern const cf_allocator cf_emalloc_allocator;
 
 void cf_backend_minit(void);
 

@@ -29,6 +29,7 @@
 #include "php_errors.h"
 #include "hash.h"
 #include "dsn.h"
+#include "clock.h"
 
 #ifdef CF_HAVE_HIREDIS
 
@@ -111,15 +112,6 @@ static void cf_guard_snapshot_dtor(zval *zv)
 	cf_guard_snapshot *g = Z_PTR_P(zv);
 	zend_string_release(g->seq);
 	efree(g);
-}
-
-static int64_t cf_mr_now_ms(void)
-{
-	struct timespec ts;
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
-		return 0;
-	}
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void *cf_pm_alloc(size_t n, void *ctx)
@@ -247,7 +239,7 @@ static void cf_mr_make_room(cf_meta_redis *s)
 		cf_mr_drop_floor(s);
 		s->floor = keep;
 	}
-	s->floor_ms = cf_mr_now_ms();
+	s->floor_ms = cf_monotonic_ms();
 	zend_hash_clean(&s->pending);
 }
 
@@ -270,7 +262,7 @@ static void cf_mr_epoch(cf_meta_redis *s)
 		return;
 	}
 	/* a worker that never ends its unit of work: drop what is past the horizon, once a second */
-	int64_t now = cf_mr_now_ms();
+	int64_t now = cf_monotonic_ms();
 	if (now - s->pruned_ms < 1000) {
 		return;
 	}
@@ -291,7 +283,7 @@ static void cf_mr_observe(cf_meta_redis *s, zend_string *key, const redisReply *
 	if (!seq || seq->type != REDIS_REPLY_STRING || !cf_mr_seq_ok(seq->str, seq->len)) {
 		return; /* not a sequence (a key edited by something else): nothing to guard with */
 	}
-	int64_t now = cf_mr_now_ms();
+	int64_t now = cf_monotonic_ms();
 	if (!s->first_seq) {
 		s->first_seq = zend_string_init(seq->str, seq->len, 0);
 		s->first_seq_ms = now;
@@ -855,7 +847,7 @@ zend_result cf_meta_redis_init(cf_meta *m, const cf_options *o, zend_string *cac
 	zend_string_release(record_key);
 	zend_hash_init(&s->pending, 8, NULL, cf_guard_snapshot_dtor, 0);
 	s->epoch = CF_G(request_epoch);
-	s->pruned_ms = cf_mr_now_ms();
+	s->pruned_ms = cf_monotonic_ms();
 	m->ops = &cf_meta_redis_ops;
 	m->depth = 0;
 	ZVAL_UNDEF(&m->frontend);

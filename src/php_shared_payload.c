@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "php_errors.h"
 #include "php_shared_payload.h"
+#include "php_backend.h"
 
 void cf_shared_payload_attach(cf_meta *m, int64_t max_bytes, zval *record, const char *file, size_t file_len)
 {
@@ -21,23 +22,6 @@ void cf_shared_payload_attach(cf_meta *m, int64_t max_bytes, zval *record, const
 	}
 	add_assoc_stringl(record, CF_RECORD_SHARED_PAYLOAD, (char *)file, file_len);
 }
-
-static void *cf_sp_alloc(size_t n, void *ctx)
-{
-	(void)ctx;
-	return emalloc(n ? n : 1);
-}
-static void *cf_sp_realloc(void *p, size_t n, void *ctx)
-{
-	(void)ctx;
-	return erealloc(p, n ? n : 1);
-}
-static void cf_sp_free(void *p, void *ctx)
-{
-	(void)ctx;
-	efree(p);
-}
-static const cf_allocator cf_sp_allocator = {cf_sp_alloc, cf_sp_realloc, cf_sp_free, NULL};
 
 /* Exactly the writer's file: the record's size, and its checksum (sha256 of the file bytes). */
 static bool cf_sp_verify(const cf_record *rec, zend_string *bytes)
@@ -77,8 +61,8 @@ zend_string *cf_shared_payload_fetch(cf_meta *m, const cf_store *store, zend_str
 	} else {
 		char *out = NULL;
 		size_t out_len = 0;
-		if (cf_codec_decode(&CF_G(codec), ZSTR_VAL(bytes), ZSTR_LEN(bytes), max_payload_bytes, &cf_sp_allocator, &out,
-				&out_len, NULL) != CF_CODEC_OK) {
+		if (cf_codec_decode(&CF_G(codec), ZSTR_VAL(bytes), ZSTR_LEN(bytes), max_payload_bytes, &cf_emalloc_allocator,
+				&out, &out_len, NULL) != CF_CODEC_OK) {
 			/* the writer's bytes are not a payload (or not within this pod's maxPayloadBytes): the
 			 * local ladder decides about such an entry when it has the file; here it is a blob miss */
 			zend_string_release(bytes);

@@ -3,6 +3,7 @@
  * redis_topology.h). Zend-free.
  */
 #include "redis_topology.h"
+#include "clock.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -65,14 +66,6 @@ static redisReply *topo_send(cf_redis *r, const topo_op *op, bool asking)
 		return NULL;
 	}
 	return cf_redis_command(r, op->argc, op->argv, op->lens);
-}
-
-static long long topo_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void topo_sleep_ms(int ms)
@@ -300,7 +293,7 @@ static bool sentinel_ask(cf_redis_topo *t, size_t i, bool keep, char *last, size
 		return false;
 	}
 	freeReplyObject(rep);
-	t->confirmed_ms = topo_now_ms();
+	t->confirmed_ms = cf_monotonic_ms();
 	if (keep && t->master_known && m->c != NULL && m->port == port && m->host != NULL && strcmp(m->host, host) == 0) {
 		return true;
 	}
@@ -338,7 +331,7 @@ static bool sentinel_resolve(cf_redis_topo *t)
 /* A connection to the master: the one open, a new one to the last address (confirmed), or resolved. */
 static bool sentinel_ready(cf_redis_topo *t)
 {
-	if (t->nodes[0].c != NULL && topo_now_ms() - t->confirmed_ms >= t->recheck_ms) {
+	if (t->nodes[0].c != NULL && cf_monotonic_ms() - t->confirmed_ms >= t->recheck_ms) {
 		/* still the master? The first sentinel that answers decides; none answering changes nothing */
 		char last[256];
 		size_t i;
@@ -352,7 +345,7 @@ static bool sentinel_ready(cf_redis_topo *t)
 			}
 		}
 		if (i == t->nseeds) {
-			t->confirmed_ms = topo_now_ms();
+			t->confirmed_ms = cf_monotonic_ms();
 		}
 	}
 	if (t->nodes[0].c != NULL) {
