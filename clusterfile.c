@@ -21,6 +21,7 @@
 #include "src/codec.h"
 #include "src/php_functions.h"
 #include "src/php_gc.h"
+#include "src/php_check.h"
 #include "src/php_meta_redis.h"
 #include "src/php_verified.h"
 #include "src/php_metrics.h"

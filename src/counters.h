@@ -6,7 +6,8 @@
  * shared cells (src/php_metrics.c, rendered by ClusterFile\metrics()). getStatistics() shows the
  * counters up to SHARED_PAYLOAD_HIT; the ones after it are shared-only: BROKEN_MARKED (records
  * this pod re-wrote as Broken), META_CALL and META_ERROR (metadata store calls and their failures),
- * and the gauges STORE_BYTES and STORE_FILES (the local store after this pod's last collection).
+ * REMOVE (remove() calls that removed an entry), and the gauges LOCAL_MAX_BYTES (the configured
+ * localMaxBytes), STORE_BYTES and STORE_FILES (the local store after this pod's last collection).
  */
 #ifndef CF_COUNTERS_H
 #define CF_COUNTERS_H
@@ -46,6 +47,8 @@
 	X(BROKEN_MARKED, "broken_marked_total")                                                                            \
 	X(META_CALL, "metadata_round_trip_total")                                                                          \
 	X(META_ERROR, "metadata_error_total")                                                                              \
+	X(REMOVE, "cache_remove_total")                                                                                    \
+	X(LOCAL_MAX_BYTES, "local_max_bytes")                                                                              \
 	X(STORE_BYTES, "local_store_bytes")                                                                                \
 	X(STORE_FILES, "local_store_files")
 

@@ -103,6 +103,8 @@ static inline void cf_count_n(cf_backend *b, cf_counter i, zend_long n)
 		b->mcells = cf_php_metrics_cells(
 			ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), b->opts.ns_environment, b->opts.ns_instance);
 		b->mcells_resolved = true;
+		/* the budget beside the usage, for a dashboard's "disk against localMaxBytes" */
+		cf_metrics_set(b->mcells, CF_M_LOCAL_MAX_BYTES, (uint64_t)b->opts.local_max_bytes);
 	}
 	cf_metrics_add(b->mcells, (unsigned)i, (uint64_t)n);
 }
@@ -891,6 +893,42 @@ PHP_METHOD(ClusterFile_NativeBackend, __construct)
 	b->constructed = true;
 }
 
+zend_result cf_backend_bind_probe(zend_object *obj, zend_string *cache)
+{
+	cf_backend *b = cf_backend_from_obj(obj);
+	ZEND_ASSERT(b->constructed);
+	if (!cf_cache_name_is_valid(ZSTR_VAL(cache), ZSTR_LEN(cache))) {
+		char shown[72];
+		cf_printable(ZSTR_VAL(cache), ZSTR_LEN(cache), shown);
+		cf_throw_invalid_argument(CF_E_CACHE_NAME,
+			"ClusterFileBackend cannot serve the cache \"%s\": a cache identifier must match ^[a-zA-Z0-9_%%&-]{1,64}$, "
+			"contain no \"__\" and not end in \"_\"",
+			shown);
+		return FAILURE;
+	}
+	cf_set_cache_name(b, ZSTR_VAL(cache), ZSTR_LEN(cache));
+	b->mcells = NULL;
+	b->mcells_resolved = true;
+	return SUCCESS;
+}
+
+zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry)
+{
+	cf_backend *b = cf_backend_from_obj(obj);
+	cf_meta *m = cf_backend_meta(b);
+	if (!m) {
+		return FAILURE;
+	}
+	zval rv;
+	zend_string *key = cf_meta_key(b, entry);
+	zend_result r = cf_meta_counted(b, m->ops->get(m, key, &rv));
+	zend_string_release(key);
+	if (r == SUCCESS) {
+		zval_ptr_dtor(&rv);
+	}
+	return r;
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, setCache)
 {
 	zval *cache;
@@ -1339,6 +1377,9 @@ PHP_METHOD(ClusterFile_NativeBackend, remove)
 			"(see previous); the entry may still be served",
 			ZSTR_VAL(id), ZSTR_VAL(b->cache_name));
 		RETURN_THROWS();
+	}
+	if (removed) {
+		CF_COUNT(b, REMOVE);
 	}
 	RETURN_BOOL(removed);
 }

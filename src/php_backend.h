@@ -20,4 +20,15 @@ extern const cf_allocator cf_emalloc_allocator;
 
 void cf_backend_minit(void);
 
+/*
+ * For ClusterFile\check() (src/php_check.c), on a constructed backend object:
+ * cf_backend_bind_probe() binds it to the cache `cache` as setCache() would (not in PhpFrontend
+ * mode) and keeps its counts out of the shared metrics (a readiness probe every few seconds must
+ * not move a cache's hit ratio); FAILURE with an exception pending for an invalid cache name.
+ * cf_backend_probe_metadata() resolves the metadata store and reads one key no entry has: FAILURE
+ * with the store's (or the resolution's) exception pending.
+ */
+zend_result cf_backend_bind_probe(zend_object *obj, zend_string *cache);
+zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry);
+
 #endif

@@ -188,6 +188,7 @@ ZEND_FUNCTION(ClusterFile_gc)
 	cf_options_init(&defaults);
 	cf_php_gc_limits(&defaults, &lim);
 	cf_options_dtor(&defaults);
+	bool scan_only = false;
 	if (limits) {
 		zend_string *key;
 		zval *v;
@@ -196,7 +197,7 @@ ZEND_FUNCTION(ClusterFile_gc)
 			bool ok;
 			if (!key) {
 				zend_argument_value_error(
-					2, "must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)");
+					2, "must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds, scanOnly)");
 				RETURN_THROWS();
 			}
 			if (zend_string_equals_literal(key, "maxBytes")) {
@@ -207,11 +208,19 @@ ZEND_FUNCTION(ClusterFile_gc)
 				/* a live writer's temp file is younger than a minute (a payload is at most 64 MiB): a
 				 * shorter age would remove files being written */
 				ok = cf_php_gc_limit(key, v, CF_GC_TEMP_MIN_AGE, CF_LOCAL_MAX_AGE_MAX, &lim.temp_max_age_seconds);
+			} else if (zend_string_equals_literal(key, "scanOnly")) {
+				ok = Z_TYPE_P(v) == IS_TRUE || Z_TYPE_P(v) == IS_FALSE;
+				if (ok) {
+					scan_only = Z_TYPE_P(v) == IS_TRUE;
+				} else {
+					zend_argument_type_error(
+						2, "key \"scanOnly\" must be of type bool, %s given", zend_zval_type_name(v));
+				}
 			} else {
 				char shown[72];
 				cf_printable(ZSTR_VAL(key), ZSTR_LEN(key), shown);
-				zend_argument_value_error(
-					2, "has an unknown key \"%s\" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)", shown);
+				zend_argument_value_error(2,
+					"has an unknown key \"%s\" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds, scanOnly)", shown);
 				RETURN_THROWS();
 			}
 			if (!ok) {
@@ -223,6 +232,12 @@ ZEND_FUNCTION(ClusterFile_gc)
 	if (ZSTR_LEN(path) == 0 || ZSTR_VAL(path)[0] != '/') {
 		zend_argument_value_error(1, "must be an absolute path");
 		RETURN_THROWS();
+	}
+	if (scan_only) {
+		/* no limit at all: the walk counts what is there and removes nothing, not even temp files */
+		lim.max_bytes = 0;
+		lim.max_age_seconds = 0;
+		lim.temp_max_age_seconds = -1;
 	}
 	cf_gc_report r;
 	cf_gc_status st = cf_gc_collect(ZSTR_VAL(path), ZSTR_LEN(path), &lim, php_time(), &r);

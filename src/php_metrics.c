@@ -17,6 +17,7 @@
 #include "counters.h"
 #include "metrics.h"
 #include "php_metrics.h"
+#include "php_backend.h"
 
 /*
  * The segment of this process, inherited by fork()ed workers. The one process-wide mutable
@@ -70,6 +71,8 @@ static const cf_metrics_desc cf_metrics_descs[] = {
 		"Calls into the metadata store (get, set, remove, flush, find, collect)."},
 	{CF_M_META_ERROR, CF_P "metadata_error_total", NULL, NULL, CF_METRICS_COUNTER,
 		"Calls into the metadata store that failed."},
+	{CF_M_REMOVE, CF_P "cache_remove_total", NULL, NULL, CF_METRICS_COUNTER,
+		"Entries remove() found and removed (invalidations of one entry)."},
 	{CF_M_FLUSH_FULL, CF_P "cache_flush_total", "kind", "full", CF_METRICS_COUNTER,
 		"Invalidations carried out: full flushes and flushed tags."},
 	{CF_M_FLUSH_TAG, CF_P "cache_flush_total", "kind", "tag", CF_METRICS_COUNTER,
@@ -96,6 +99,8 @@ static const cf_metrics_desc cf_metrics_descs[] = {
 		"Disk usage of the local store after the last collection or step of any worker."},
 	{CF_M_STORE_FILES, CF_P "local_store_files", NULL, NULL, CF_METRICS_GAUGE,
 		"Payload files in the local store after the last full collection of any worker."},
+	{CF_M_LOCAL_MAX_BYTES, CF_P "local_max_bytes", NULL, NULL, CF_METRICS_GAUGE,
+		"The configured disk budget of the local store (localMaxBytes; 0 = unlimited), as its last backend set it."},
 };
 #define CF_METRICS_N_DESCS (sizeof(cf_metrics_descs) / sizeof(cf_metrics_descs[0]))
 
@@ -128,20 +133,6 @@ cf_metrics_cells *cf_php_metrics_cells(const char *cache, size_t cache_len, cons
 	return cf_metrics_slot(cf_metrics_segment, cache, cache_len, ns, (size_t)n, NULL);
 }
 
-static void *cf_metrics_ealloc(size_t n, void *ctx)
-{
-	return emalloc(n ? n : 1);
-}
-static void *cf_metrics_erealloc(void *p, size_t n, void *ctx)
-{
-	return erealloc(p, n ? n : 1);
-}
-static void cf_metrics_efree(void *p, void *ctx)
-{
-	efree(p);
-}
-static const cf_allocator cf_metrics_allocator = {cf_metrics_ealloc, cf_metrics_erealloc, cf_metrics_efree, NULL};
-
 /* The Prometheus text of every label set of this master's workers (a comment when metrics are off). */
 ZEND_FUNCTION(ClusterFile_metrics)
 {
@@ -151,7 +142,7 @@ ZEND_FUNCTION(ClusterFile_metrics)
 	}
 	char *out;
 	size_t len;
-	if (cf_metrics_render(cf_metrics_segment, cf_metrics_descs, CF_METRICS_N_DESCS, &cf_metrics_allocator, &out,
+	if (cf_metrics_render(cf_metrics_segment, cf_metrics_descs, CF_METRICS_N_DESCS, &cf_emalloc_allocator, &out,
 			&len) != CF_METRICS_OK) {
 		/* the descriptor table is static and emalloc bails out: unreachable */
 		zend_throw_error(NULL, "ClusterFile\\metrics(): rendering failed");
