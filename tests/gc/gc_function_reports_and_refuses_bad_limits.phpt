@@ -102,6 +102,6 @@ ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "maxBytes" must be be
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "maxAgeSeconds" must be between 0 and 315360000, 315360001 given
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "tempMaxAgeSeconds" must be between 60 and 315360000, -1 given
 ValueError(0): ClusterFile\gc(): Argument #2 ($limits) key "tempMaxAgeSeconds" must be between 60 and 315360000, 59 given
-ValueError(0): ClusterFile\gc(): Argument #2 ($limits) has an unknown key "maxbytes" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)
-ValueError(0): ClusterFile\gc(): Argument #2 ($limits) must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds)
+ValueError(0): ClusterFile\gc(): Argument #2 ($limits) has an unknown key "maxbytes" (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds, scanOnly)
+ValueError(0): ClusterFile\gc(): Argument #2 ($limits) must have string keys (known: maxBytes, maxAgeSeconds, tempMaxAgeSeconds, scanOnly)
 ClusterFile\Exception(%d): ClusterFile\gc(): localPath "/etc/hostname" cannot be opened as a directory (errno 20: Not a directory)
