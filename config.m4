@@ -110,7 +110,7 @@ if test "$PHP_CLUSTERFILE" != "no"; then
   fi
 
   CLUSTERFILE_CORE_SOURCES="src/hash.c src/codec.c src/store.c src/lru.c src/ident.c src/record.c src/options.c src/gc.c src/dsn.c src/metrics.c $CF_HIREDIS_SOURCES"
-  CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_typo3.c src/php_functions.c src/php_gc.c src/php_meta_redis.c src/php_meta_redis_record.c src/php_verified.c src/php_shared_payload.c src/php_metrics.c src/php_check.c"
+  CLUSTERFILE_GLUE_SOURCES="src/php_errors.c src/php_options.c src/php_meta.c src/php_backend.c src/php_backend_keys.c src/php_backend_records.c src/php_backend_read.c src/php_backend_write.c src/php_typo3.c src/php_functions.c src/php_gc.c src/php_meta_redis.c src/php_meta_redis_record.c src/php_verified.c src/php_shared_payload.c src/php_metrics.c src/php_check.c"
 
   PHP_NEW_EXTENSION(clusterfile,
     clusterfile.c $CLUSTERFILE_CORE_SOURCES $CLUSTERFILE_GLUE_SOURCES,

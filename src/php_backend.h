@@ -5,7 +5,7 @@
  * counters) and every method of the TYPO3 backend contract: the decision ladders of get/has/
  * require, the write order of set (local file first, metadata second), invalidation, and the
  * failure policy (reads miss, writes throw). It calls into the core modules for everything that
- * is not policy.
+ * is not policy. It is implemented in src/php_backend*.c, which share src/php_backend_int.h.
  */
 #ifndef CF_PHP_BACKEND_H
 #define CF_PHP_BACKEND_H
