@@ -179,6 +179,8 @@ bool cf_check_tag(const char *tag, size_t len, zend_long code);
 bool cf_normalize_tags(HashTable *tags, zend_long code, zval *out);
 void cf_namespaced_tags(cf_backend *b, zval *user_tags, bool with_ns_tag, zval *out);
 zend_string *cf_meta_key(cf_backend *b, zend_string *id);
+/* A valid user tag namespaced with the cache name, as the metadata store indexes it. */
+zend_string *cf_user_tag_key(cf_backend *b, zend_string *tag);
 
 /* php_backend_records.c */
 cf_meta *cf_backend_meta(cf_backend *b);

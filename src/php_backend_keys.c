@@ -140,3 +140,10 @@ zend_string *cf_meta_key(cf_backend *b, zend_string *id)
 	ZEND_ASSERT(n > 0);
 	return zend_string_init(buf, n, 0);
 }
+
+zend_string *cf_user_tag_key(cf_backend *b, zend_string *tag)
+{
+	char buf[CF_KEY_BUF];
+	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
+	return zend_string_init(buf, n, 0);
+}

@@ -114,7 +114,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 
 	zend_string *key = cf_meta_key(b, id);
 	zval record, ns_tags;
-	const char *failed;
+	const char *failed = NULL;
 	ZVAL_UNDEF(&record);
 	ZVAL_UNDEF(&ns_tags);
 
@@ -158,14 +158,7 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 		CF_COUNT(b, WRITE_REJECTED);
 		zend_hash_del(&b->meta_l1, id);
 		cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
-		zend_string_release(key);
-		zval_ptr_dtor(&record);
-		zval_ptr_dtor(&ns_tags);
-		zval_ptr_dtor(&user_tags);
-		if (encoded) {
-			efree(encoded);
-		}
-		return;
+		goto done;
 	}
 
 	if (repair) {
@@ -187,20 +180,14 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 			zend_string_release(copy);
 		}
 	}
-	zend_string_release(key);
-	zval_ptr_dtor(&record);
-	zval_ptr_dtor(&ns_tags);
-	zval_ptr_dtor(&user_tags);
-	if (encoded) {
-		efree(encoded);
-	}
-	return;
+	goto done;
 
 fail:
 	CF_COUNT(b, WRITE_ERROR);
 	/* Whatever this request held for the identifier is no longer trustworthy. */
 	zend_hash_del(&b->meta_l1, id);
 	cf_lru_forget(b->payload_l1, ZSTR_VAL(id), ZSTR_LEN(id));
+done:
 	zend_string_release(key);
 	zval_ptr_dtor(&record);
 	zval_ptr_dtor(&ns_tags);
@@ -208,9 +195,11 @@ fail:
 	if (encoded) {
 		efree(encoded);
 	}
-	cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend: set(\"%s\") of cache \"%s\" failed: %s (see previous)",
-		ZSTR_VAL(id), ZSTR_VAL(b->cache_name), failed);
-	RETURN_THROWS();
+	if (failed) {
+		cf_throw_cache(CF_E_WRITE_FAILED, "ClusterFileBackend: set(\"%s\") of cache \"%s\" failed: %s (see previous)",
+			ZSTR_VAL(id), ZSTR_VAL(b->cache_name), failed);
+		RETURN_THROWS();
+	}
 }
 
 /* An invalidation the metadata store did not carry out: counted, and thrown as Cache\Exception
@@ -288,9 +277,7 @@ PHP_METHOD(ClusterFile_NativeBackend, flushByTag)
 	if (!m) {
 		RETURN_THROWS();
 	}
-	char buf[CF_KEY_BUF];
-	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
-	zend_string *ns = zend_string_init(buf, n, 0);
+	zend_string *ns = cf_user_tag_key(b, tag);
 	zend_result r = cf_meta_counted(b, m->ops->flush_by_tag(m, ns));
 	zend_string_release(ns);
 	cf_backend_clear_l1(b);
@@ -377,9 +364,7 @@ PHP_METHOD(ClusterFile_NativeBackend, findIdentifiersByTag)
 	if (!m) {
 		RETURN_THROWS();
 	}
-	char buf[CF_KEY_BUF];
-	size_t n = cf_ident_user_tag(ZSTR_VAL(b->cache_name), ZSTR_LEN(b->cache_name), ZSTR_VAL(tag), ZSTR_LEN(tag), buf);
-	zend_string *ns = zend_string_init(buf, n, 0);
+	zend_string *ns = cf_user_tag_key(b, tag);
 	zval keys;
 	zend_result r = cf_meta_counted(b, m->ops->find_by_tag(m, ns, &keys));
 	zend_string_release(ns);

@@ -152,66 +152,66 @@ static bool cf_check_call(zend_object *obj, const char *name, zval *rv, uint32_t
 	return !EG(exception);
 }
 
+/* What a round-trip step must answer. */
+typedef enum cf_check_expect { CF_EXPECT_ANY, CF_EXPECT_PAYLOAD, CF_EXPECT_TRUE, CF_EXPECT_FALSE } cf_check_expect;
+
+static const struct {
+	const char *method;
+	uint32_t argc; /* of entry, payload, tags, lifetime */
+	cf_check_expect expect;
+	const char *otherwise; /* the report when the answer is not the expected one */
+} cf_check_steps[] = {
+	{"set", 4, CF_EXPECT_ANY, NULL},
+	/* the set filled this backend's L1s: the get must go to the metadata store and the file */
+	{"reset", 0, CF_EXPECT_ANY, NULL},
+	{"get", 1, CF_EXPECT_PAYLOAD,
+		"get() after set() did not answer the bytes written: the metadata store did not keep the record (a TYPO3 "
+		"RedisBackend that failed to connect drops writes silently) or the local file was not read back"},
+	{"remove", 1, CF_EXPECT_TRUE, "remove() after set() and get() found no entry to remove"},
+	{"has", 1, CF_EXPECT_FALSE, "has() after remove() still finds the entry"},
+};
+
 /* set, get from the stores (the same bytes back), remove (it was there), has (it is gone). */
 static void cf_check_round_trip(cf_check_ctx *c, zend_object *obj, zend_string *entry, zend_string *cache)
 {
 	zval args[4], rv;
 	zend_string *payload = zend_strpprintf(0, "clusterfile readiness check of cache %s\n", ZSTR_VAL(cache));
-	const char *step = "set()";
 	ZVAL_STR_COPY(&args[0], entry);
 	ZVAL_STR_COPY(&args[1], payload);
 	array_init(&args[2]);
 	add_next_index_string(&args[2], CF_CHECK_TAG);
 	ZVAL_LONG(&args[3], CF_CHECK_LIFETIME);
-	bool ok = cf_check_call(obj, "set", &rv, 4, args);
-	zval_ptr_dtor(&rv);
-	if (ok) {
-		/* the set filled this backend's L1s: a get() must go to the metadata store and the file */
-		step = "reset()";
-		ok = cf_check_call(obj, "reset", &rv, 0, NULL);
-		zval_ptr_dtor(&rv);
-	}
-	if (ok) {
-		step = "get()";
-		ok = cf_check_call(obj, "get", &rv, 1, args);
-		if (ok && (Z_TYPE(rv) != IS_STRING || !zend_string_equals(Z_STR(rv), payload))) {
-			cf_check_addf(c, "roundTrip", false,
-				"get() after set() answered %s: the metadata store did not keep the record (a TYPO3 RedisBackend "
-				"that failed to connect drops writes silently) or the local file was not read back",
-				Z_TYPE(rv) == IS_FALSE ? "a miss" : "other bytes");
-			zval_ptr_dtor(&rv);
-			goto cleanup;
+	bool passed = true;
+	for (size_t i = 0; passed && i < sizeof(cf_check_steps) / sizeof(cf_check_steps[0]); i++) {
+		if (!cf_check_call(obj, cf_check_steps[i].method, &rv, cf_check_steps[i].argc, args)) {
+			zend_string *why =
+				EG(exception) ? cf_check_take_exception() : zend_string_init(ZEND_STRL("no such method"), 0);
+			cf_check_addf(c, "roundTrip", false, "%s() threw %s", cf_check_steps[i].method, ZSTR_VAL(why));
+			zend_string_release(why);
+			passed = false;
+			break;
+		}
+		switch (cf_check_steps[i].expect) {
+		case CF_EXPECT_ANY:
+			break;
+		case CF_EXPECT_PAYLOAD:
+			passed = Z_TYPE(rv) == IS_STRING && zend_string_equals(Z_STR(rv), payload);
+			break;
+		case CF_EXPECT_TRUE:
+			passed = Z_TYPE(rv) == IS_TRUE;
+			break;
+		case CF_EXPECT_FALSE:
+			passed = Z_TYPE(rv) == IS_FALSE;
+			break;
 		}
 		zval_ptr_dtor(&rv);
-	}
-	if (ok) {
-		step = "remove()";
-		ok = cf_check_call(obj, "remove", &rv, 1, args);
-		if (ok && Z_TYPE(rv) != IS_TRUE) {
-			cf_check_addf(c, "roundTrip", false, "remove() after set() and get() found no entry to remove");
-			zval_ptr_dtor(&rv);
-			goto cleanup;
+		if (!passed) {
+			cf_check_addf(c, "roundTrip", false, "%s", cf_check_steps[i].otherwise);
 		}
-		zval_ptr_dtor(&rv);
 	}
-	if (ok) {
-		step = "has()";
-		ok = cf_check_call(obj, "has", &rv, 1, args);
-		if (ok && Z_TYPE(rv) != IS_FALSE) {
-			cf_check_addf(c, "roundTrip", false, "has() after remove() still finds the entry");
-			zval_ptr_dtor(&rv);
-			goto cleanup;
-		}
-		zval_ptr_dtor(&rv);
-	}
-	if (ok) {
+	if (passed) {
 		cf_check_addf(c, "roundTrip", true, "set, get, remove and has of %s", ZSTR_VAL(entry));
-	} else {
-		zend_string *why = EG(exception) ? cf_check_take_exception() : zend_string_init(ZEND_STRL("no such method"), 0);
-		cf_check_addf(c, "roundTrip", false, "%s threw %s", step, ZSTR_VAL(why));
-		zend_string_release(why);
 	}
-cleanup:
 	for (int i = 0; i < 4; i++) {
 		zval_ptr_dtor(&args[i]);
 	}

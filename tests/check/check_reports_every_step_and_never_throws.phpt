@@ -97,7 +97,7 @@ metadata offline: cache=pages ok=false failed=["metadata","roundTrip"] shape=ok
   metadata: %s
   roundTrip: not run: the metadata store did not answer
 metadata drops writes: cache=pages ok=false failed=["roundTrip"] shape=ok
-  roundTrip: get() after set() answered a miss: the metadata store did not keep the record %s
+  roundTrip: get() after set() did not answer the bytes written: the metadata store did not keep the record %s
 unknown option: cache=pages ok=false failed=["options","localPath","metadata","roundTrip"] shape=ok
   options: TYPO3\CMS\Core\Cache\Exception\InvalidCacheException (ClusterFileBackend options invalid:
   localPath: not run: the options are not valid
