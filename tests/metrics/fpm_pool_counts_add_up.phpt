@@ -1,5 +1,5 @@
 --TEST--
-Metrics across a php-fpm pool: 200 requests over 4 recycled workers sum exactly in one scrape
+Metrics across a php-fpm pool: 200 requests over 4 recycled workers sum exactly in one scrape; ClusterFile\check() requests in the pool pass and add nothing to it
 --EXTENSIONS--
 clusterfile
 --SKIPIF--
@@ -32,6 +32,10 @@ for ($done = 0; $done < N; $done += 4) {
         $pids[$pid] = ($pids[$pid] ?? 0) + 1;
     }
 }
+$checks = [];
+for ($j = 0; $j < 8; $j++) {
+    $checks[] = cf_fcgi_read(cf_fcgi_send($port, $script, 'check'));
+}
 $scrape = cf_fcgi_read(cf_fcgi_send($port, $script, 'scrape'));
 file_put_contents(__DIR__ . '/fpm_pool_counts_add_up.scrape', $scrape);
 $get = function (string $family, string $extra = '') use ($scrape): string {
@@ -44,6 +48,8 @@ echo "workers recycled (more pids than max_children): ", count($pids) > 4 ? 'yes
 echo "writes: ", $get('clusterfile_cache_write_total'), "\n";
 echo "hits: ", $get('clusterfile_cache_hit_total'), ", local ", $get('clusterfile_local_payload_hit_total'), "\n";
 echo "misses no-metadata: ", $get('clusterfile_cache_miss_total', ',reason="no-metadata"'), "\n";
+echo "removes: ", $get('clusterfile_cache_remove_total'), "\n";
+echo "checks: ", implode(' ', array_unique($checks)), "\n";
 echo "round trips at least 4 per request: ", (int)$get('clusterfile_metadata_round_trip_total') >= 4 * N ? 'yes' : 'no', "\n";
 cf_fpm_stop($proc, $dir);
 ?>
@@ -60,4 +66,6 @@ workers recycled (more pids than max_children): yes
 writes: 600
 hits: 400, local 400
 misses no-metadata: 200
+removes: 200
+checks: ok
 round trips at least 4 per request: yes
