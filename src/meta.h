@@ -23,9 +23,12 @@ typedef struct cf_meta cf_meta;
 typedef struct cf_meta_ops {
 	/* rv: the stored record array, or IS_NULL when there is none (a non-array answer is "none"). */
 	zend_result (*get)(cf_meta *m, zend_string *key, zval *rv);
-	/* tags: packed array of strings; lifetime: seconds, 0 = unlimited. *stored false on SUCCESS: the
-	 * store refused the write (the native store's write-after-invalidate guard), not an error. */
-	zend_result (*set)(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime, bool *stored);
+	/* tags: packed array of strings; lifetime: seconds, 0 = unlimited. shared (NULL: none): the payload
+	 * file's bytes, for a store with get_shared_payload to keep beside the record (written, expired and
+	 * replaced with it); other stores are never given any. *stored false on SUCCESS: the store refused
+	 * the write (the native store's write-after-invalidate guard), not an error. */
+	zend_result (*set)(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime, const char *shared,
+		size_t shared_len, bool *stored);
 	zend_result (*remove)(cf_meta *m, zend_string *key, bool *removed);
 	zend_result (*flush_by_tag)(cf_meta *m, zend_string *tag);
 	zend_result (*flush_by_tags)(cf_meta *m, zval *tags);
@@ -42,19 +45,12 @@ typedef struct cf_meta_ops {
 	void (*end_unit)(cf_meta *m);
 	/*
 	 * Optional (NULL: the store keeps no payloads; the userland store). The payload bytes stored
-	 * beside key's record by a set() whose record carried CF_RECORD_SHARED_PAYLOAD: *out NULL when
+	 * beside key's record by a set() given shared bytes: *out NULL when
 	 * there are none, or more than max_len bytes (never copied then). Unverified: the caller checks
 	 * them against the record's checksum and size before any use.
 	 */
 	zend_result (*get_shared_payload)(cf_meta *m, zend_string *key, size_t max_len, zend_string **out);
 } cf_meta_ops;
-
-/*
- * The optional 12th key of a record array handed to set(): the payload file's bytes, which a store
- * with get_shared_payload keeps beside the record (written, expired and replaced with it). It is not
- * part of the record: stores without get_shared_payload never get it, and get() never answers it.
- */
-#define CF_RECORD_SHARED_PAYLOAD "sharedPayload"
 
 /*
  * How deeply the metadata calls of one backend may nest. A metadata cache that leads back into the

@@ -200,8 +200,8 @@ void cf_mark_broken(cf_backend *b, cf_meta *m, zend_string *id, const cf_record 
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
 	zend_string *key = cf_meta_key(b, id);
 	bool stored;
-	if (cf_meta_counted(b,
-			m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now()), &stored)) == FAILURE) {
+	if (cf_meta_counted(b, m->ops->set(m, key, &copy, &ns_tags, (zend_long)cf_record_broken_ttl(rec, cf_now()), NULL, 0,
+							   &stored)) == FAILURE) {
 		/* the next read detects the same thing again; an exit or a cycle stays pending */
 		cf_clear_exception();
 	}

@@ -144,10 +144,10 @@ PHP_METHOD(ClusterFile_NativeBackend, set)
 	/* 3. Metadata second. */
 	cf_record_to_array(&record, ZSTR_VAL(id), ZSTR_LEN(id), &rec, b->serializer, &user_tags);
 	cf_namespaced_tags(b, &user_tags, true, &ns_tags);
-	cf_shared_payload_attach(m, b->opts.shared_payload_max, &record, file, file_len);
+	bool share = cf_shared_payload_wanted(m, b->opts.shared_payload_max, file_len);
 	bool stored = false;
 	if (cf_meta_counted(b, m->ops->set(m, key, &record, &ns_tags, (zend_long)cf_record_store_lifetime(&rec, now),
-							   &stored)) == FAILURE) {
+							   share ? file : NULL, share ? file_len : 0, &stored)) == FAILURE) {
 		failed = "the metadata store failed writing the record";
 		goto fail;
 	}

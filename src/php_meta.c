@@ -145,8 +145,10 @@ static zend_result cf_fe_get(cf_meta *m, zend_string *key, zval *rv)
 	return SUCCESS;
 }
 
-static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime, bool *stored)
+static zend_result cf_fe_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime,
+	const char *shared, size_t shared_len, bool *stored)
 {
+	ZEND_ASSERT(shared == NULL); /* no get_shared_payload: never offered any */
 	*stored = true;
 	zval args[4];
 	ZVAL_STR(&args[0], key);

@@ -406,7 +406,8 @@ static zend_result cf_mr_get(cf_meta *m, zend_string *key, zval *rv)
 	return SUCCESS;
 }
 
-static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime, bool *stored)
+static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *tags, zend_long lifetime,
+	const char *shared, size_t shared_len, bool *stored)
 {
 	cf_meta_redis *s = cf_mr(m);
 	smart_str r = {0}, g = {0};
@@ -434,12 +435,6 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 		(size_t)snprintf(exp, sizeof(exp), ZEND_LONG_FMT, ev && Z_TYPE_P(ev) == IS_LONG ? Z_LVAL_P(ev) : 0);
 	cf_guard_snapshot *snap = zend_hash_find_ptr(&s->pending, key);
 	zend_string *qs = snap ? snap->seq : (s->first_seq ? s->first_seq : s->floor);
-
-	/* the payload file's bytes to keep beside the record (sharedPayloadMaxBytes), if the backend gave them */
-	zval *sp = zend_hash_str_find_deref(Z_ARRVAL_P(record), ZEND_STRL(CF_RECORD_SHARED_PAYLOAD));
-	if (sp && Z_TYPE_P(sp) != IS_STRING) {
-		sp = NULL;
-	}
 
 	uint32_t ntags = zend_hash_num_elements(Z_ARRVAL_P(tags));
 	int nkeys = 2 + (int)ntags;
@@ -469,7 +464,8 @@ static zend_result cf_mr_set(cf_meta *m, zend_string *key, zval *record, zval *t
 	argv[i] = ZSTR_VAL(s->prefix), lens[i++] = ZSTR_LEN(s->prefix);
 	argv[i] = ZSTR_VAL(key), lens[i++] = ZSTR_LEN(key);
 	argv[i] = exp, lens[i++] = exp_len;
-	argv[i] = sp ? Z_STRVAL_P(sp) : "", lens[i++] = sp ? Z_STRLEN_P(sp) : 0;
+	/* the payload file's bytes to keep beside the record (sharedPayloadMaxBytes), if the backend gave them */
+	argv[i] = shared ? shared : "", lens[i++] = shared ? shared_len : 0;
 	redisReply *rep = cf_mr_eval(s, CF_S_SET, "set", nkeys, i, argv, lens);
 	for (k = 0; k < ntags; k++) {
 		zend_string_release(marks[k]);

@@ -14,13 +14,9 @@
 #include "php_shared_payload.h"
 #include "php_backend.h"
 
-void cf_shared_payload_attach(cf_meta *m, int64_t max_bytes, zval *record, const char *file, size_t file_len)
+bool cf_shared_payload_wanted(const cf_meta *m, int64_t max_bytes, size_t file_len)
 {
-	if (max_bytes <= 0 || !m->ops->get_shared_payload || file_len == 0 || (int64_t)file_len > max_bytes ||
-		Z_TYPE_P(record) != IS_ARRAY) {
-		return;
-	}
-	add_assoc_stringl(record, CF_RECORD_SHARED_PAYLOAD, (char *)file, file_len);
+	return max_bytes > 0 && m->ops->get_shared_payload && file_len > 0 && (int64_t)file_len <= max_bytes;
 }
 
 /* Exactly the writer's file: the record's size, and its checksum (sha256 of the file bytes). */

@@ -20,11 +20,9 @@
 #include "store.h"
 #include "hash.h"
 
-/*
- * set(): when max_bytes > 0, m keeps payloads and 0 < file_len <= max_bytes, adds the file's bytes
- * (copied) to record under CF_RECORD_SHARED_PAYLOAD for m's set(). Otherwise leaves record as it is.
- */
-void cf_shared_payload_attach(cf_meta *m, int64_t max_bytes, zval *record, const char *file, size_t file_len);
+/* set(): whether m's set() is given the file's bytes to keep - max_bytes > 0, m keeps payloads, and
+ * 0 < file_len <= max_bytes. */
+bool cf_shared_payload_wanted(const cf_meta *m, int64_t max_bytes, size_t file_len);
 
 /*
  * A blob miss of rec (already checked: valid, not Broken, not expired) under the store key key.
