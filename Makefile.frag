@@ -25,7 +25,7 @@ CF_WRAP_gc = -Wl,--wrap=unlinkat,--wrap=fstatat,--wrap=realloc
 CF_WRAP_codec = -pthread -Wl,--wrap=ZSTD_createCCtx,--wrap=ZSTD_createDCtx,--wrap=ZSTD_freeCCtx,--wrap=ZSTD_freeDCtx \
 	-Wl,--wrap=ZSTD_compressCCtx,--wrap=ZSTD_decompressDCtx
 
-$(CF_UNIT_DIR)/test_%: $(srcdir)/tests/unit/test_%.c $(CF_CORE_SRC) $(srcdir)/tests/unit/unit.h $(wildcard $(srcdir)/src/*.h)
+$(CF_UNIT_DIR)/test_%: $(srcdir)/tests/unit/test_%.c $(CF_CORE_SRC) $(srcdir)/tests/unit/unit.h $(srcdir)/tests/unit/fake_hiredis.h $(wildcard $(srcdir)/src/*.h)
 	@mkdir -p $(CF_UNIT_DIR)
 	$(CC) $(CF_UNIT_CFLAGS) -o $@ $< $(CF_CORE_SRC) $(CF_WRAP_$*) $(CF_UNIT_LIBS)
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "unit.h"
+#include "fake_hiredis.h"
 
 #include "redis.h"
 
@@ -18,11 +19,8 @@
 typedef enum { R_NONE, R_STATUS, R_ERROR, R_INT, R_STR, R_IO } fake_kind;
 
 static struct {
-	int connects;      /* redisConnect* calls */
-	int connect_fail;  /* the next n connects fail (c->err set) */
-	int contexts_live; /* contexts not freed */
-	int replies_live;  /* replies not freed */
-	int calls;         /* redisCommandArgv calls */
+	int connect_fail; /* the next n connects fail (c->err set) */
+	int calls;        /* redisCommandArgv calls */
 	char argv0[FAKE_MAX][32];
 	char argv1[FAKE_MAX][64];
 	int argc[FAKE_MAX];
@@ -32,24 +30,12 @@ static struct {
 	bool unix_socket;
 } fake;
 
-redisContext *__wrap_redisConnectWithTimeout(const char *ip, int port, const struct timeval tv);
-redisContext *__wrap_redisConnectUnixWithTimeout(const char *path, const struct timeval tv);
-int __wrap_redisSetTimeout(redisContext *c, const struct timeval tv);
-int __wrap_redisEnableKeepAlive(redisContext *c);
-void __wrap_redisFree(redisContext *c);
-void *__wrap_redisCommandArgv(redisContext *c, int argc, const char **argv, const size_t *argvlen);
-void __wrap_freeReplyObject(void *reply);
-
 static redisContext *fake_connect(void)
 {
-	redisContext *c = calloc(1, sizeof(*c));
-	assert_non_null(c);
-	fake.connects++;
-	fake.contexts_live++;
+	redisContext *c = fake_context_new(sizeof(*c));
 	if (fake.connect_fail > 0) {
 		fake.connect_fail--;
-		c->err = REDIS_ERR_IO;
-		snprintf(c->errstr, sizeof(c->errstr), "Connection refused");
+		fake_context_refuse(c);
 	}
 	return c;
 }
@@ -70,27 +56,6 @@ redisContext *__wrap_redisConnectUnixWithTimeout(const char *path, const struct 
 	return fake_connect();
 }
 
-int __wrap_redisSetTimeout(redisContext *c, const struct timeval tv)
-{
-	(void)c;
-	(void)tv;
-	return REDIS_OK;
-}
-
-int __wrap_redisEnableKeepAlive(redisContext *c)
-{
-	(void)c;
-	return REDIS_OK;
-}
-
-void __wrap_redisFree(redisContext *c)
-{
-	if (c) {
-		fake.contexts_live--;
-		free(c);
-	}
-}
-
 void *__wrap_redisCommandArgv(redisContext *c, int argc, const char **argv, const size_t *argvlen)
 {
 	int i = fake.calls++;
@@ -105,36 +70,19 @@ void *__wrap_redisCommandArgv(redisContext *c, int argc, const char **argv, cons
 		snprintf(c->errstr, sizeof(c->errstr), "Connection reset by peer");
 		return NULL;
 	}
-	r = calloc(1, sizeof(*r));
-	assert_non_null(r);
-	fake.replies_live++;
+	fake_net.replies_live++;
+	const char *text = fake.text[i] ? fake.text[i] : "OK";
 	switch (fake.kind[i]) {
 	case R_ERROR:
-		r->type = REDIS_REPLY_ERROR;
-		break;
+		return fake_reply_new(REDIS_REPLY_ERROR, text, strlen(text));
 	case R_INT:
-		r->type = REDIS_REPLY_INTEGER;
+		r = fake_reply_new(REDIS_REPLY_INTEGER, NULL, 0);
 		r->integer = fake.integer[i];
 		return r;
 	case R_STR:
-		r->type = REDIS_REPLY_STRING;
-		break;
+		return fake_reply_new(REDIS_REPLY_STRING, text, strlen(text));
 	default:
-		r->type = REDIS_REPLY_STATUS;
-		break;
-	}
-	r->str = strdup(fake.text[i] ? fake.text[i] : "OK");
-	r->len = strlen(r->str);
-	return r;
-}
-
-void __wrap_freeReplyObject(void *reply)
-{
-	redisReply *r = reply;
-	if (r) {
-		fake.replies_live--;
-		free(r->str);
-		free(r);
+		return fake_reply_new(REDIS_REPLY_STATUS, text, strlen(text));
 	}
 }
 
@@ -142,14 +90,14 @@ static int setup(void **state)
 {
 	(void)state;
 	memset(&fake, 0, sizeof(fake));
+	fake_net_reset();
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	assert_int_equal(fake.contexts_live, 0);
-	assert_int_equal(fake.replies_live, 0);
+	fake_net_check();
 	return 0;
 }
 
@@ -169,13 +117,13 @@ static void test_connects_lazily_and_keeps_the_connection(void **state)
 	(void)state;
 
 	assert_true(cf_redis_init(&r, &tcp));
-	assert_int_equal(fake.connects, 0);
+	assert_int_equal(fake_net.connects, 0);
 	rep = cmd(&r, "PING", NULL);
 	assert_non_null(rep);
 	freeReplyObject(rep);
 	rep = cmd(&r, "PING", NULL);
 	freeReplyObject(rep);
-	assert_int_equal(fake.connects, 1);
+	assert_int_equal(fake_net.connects, 1);
 	assert_int_equal(r.connects, 1);
 	assert_int_equal(fake.calls, 2); /* no AUTH, no SELECT */
 	cf_redis_dtor(&r);
@@ -230,7 +178,7 @@ static void test_a_refused_auth_fails_without_the_password_in_the_error(void **s
 	assert_null(cmd(&r, "PING", NULL));
 	assert_non_null(strstr(r.err, "AUTH on 127.0.0.1:6379 refused: WRONGPASS"));
 	assert_null(strstr(r.err, "s3cret"));
-	assert_int_equal(fake.connects, 2); /* tried twice */
+	assert_int_equal(fake_net.connects, 2); /* tried twice */
 	assert_null(r.c);
 	cf_redis_dtor(&r);
 }
@@ -246,7 +194,7 @@ static void test_connect_failure_is_retried_once(void **state)
 	rep = cmd(&r, "PING", NULL);
 	assert_non_null(rep);
 	freeReplyObject(rep);
-	assert_int_equal(fake.connects, 2);
+	assert_int_equal(fake_net.connects, 2);
 	assert_int_equal(r.errors, 1);
 
 	cf_redis_disconnect(&r);
@@ -267,7 +215,7 @@ static void test_a_transport_error_drops_the_connection_and_retries_on_a_new_one
 	rep = cmd(&r, "GET", "k");
 	assert_non_null(rep);
 	freeReplyObject(rep);
-	assert_int_equal(fake.connects, 2);
+	assert_int_equal(fake_net.connects, 2);
 	assert_int_equal(fake.calls, 2);
 	/* twice in a row: NULL, and the next command connects again */
 	fake.kind[2] = R_IO;
@@ -278,7 +226,7 @@ static void test_a_transport_error_drops_the_connection_and_retries_on_a_new_one
 	rep = cmd(&r, "GET", "k");
 	assert_non_null(rep);
 	freeReplyObject(rep);
-	assert_int_equal(fake.connects, 4);
+	assert_int_equal(fake_net.connects, 4);
 	cf_redis_dtor(&r);
 }
 

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "unit.h"
+#include "fake_hiredis.h"
 
 #include "redis_topology.h"
 
@@ -36,9 +37,6 @@ typedef struct fake_ctx {
 } fake_ctx;
 
 static struct {
-	int connects;
-	int contexts_live;
-	int replies_live;
 	int calls;
 	const char *down[8]; /* addresses that refuse connections */
 	fake_answer answer;
@@ -47,28 +45,16 @@ static struct {
 	int state; /* the tests' own */
 } fake;
 
-redisContext *__wrap_redisConnectWithTimeout(const char *ip, int port, const struct timeval tv);
-redisContext *__wrap_redisConnectUnixWithTimeout(const char *path, const struct timeval tv);
-int __wrap_redisSetTimeout(redisContext *c, const struct timeval tv);
-int __wrap_redisEnableKeepAlive(redisContext *c);
-void __wrap_redisFree(redisContext *c);
-void *__wrap_redisCommandArgv(redisContext *c, int argc, const char **argv, const size_t *argvlen);
-void __wrap_freeReplyObject(void *reply);
-
 redisContext *__wrap_redisConnectWithTimeout(const char *ip, int port, const struct timeval tv)
 {
-	fake_ctx *f = calloc(1, sizeof(*f));
+	fake_ctx *f = (fake_ctx *)fake_context_new(sizeof(*f));
 	size_t i;
 	(void)tv;
 
-	assert_non_null(f);
 	snprintf(f->addr, sizeof(f->addr), "%s:%d", ip, port);
-	fake.connects++;
-	fake.contexts_live++;
 	for (i = 0; i < 8; i++) {
 		if (fake.down[i] && strcmp(fake.down[i], f->addr) == 0) {
-			f->c.err = REDIS_ERR_IO;
-			snprintf(f->c.errstr, sizeof(f->c.errstr), "Connection refused");
+			fake_context_refuse(&f->c);
 		}
 	}
 	return &f->c;
@@ -77,51 +63,6 @@ redisContext *__wrap_redisConnectWithTimeout(const char *ip, int port, const str
 redisContext *__wrap_redisConnectUnixWithTimeout(const char *path, const struct timeval tv)
 {
 	return __wrap_redisConnectWithTimeout(path, 0, tv);
-}
-
-int __wrap_redisSetTimeout(redisContext *c, const struct timeval tv)
-{
-	(void)c;
-	(void)tv;
-	return REDIS_OK;
-}
-
-int __wrap_redisEnableKeepAlive(redisContext *c)
-{
-	(void)c;
-	return REDIS_OK;
-}
-
-void __wrap_redisFree(redisContext *c)
-{
-	if (c) {
-		fake.contexts_live--;
-		free(c);
-	}
-}
-
-static redisReply *fake_string(int type, const char *s, size_t len)
-{
-	redisReply *r = calloc(1, sizeof(*r));
-	assert_non_null(r);
-	r->type = type;
-	r->str = malloc(len + 1);
-	assert_non_null(r->str);
-	memcpy(r->str, s, len);
-	r->str[len] = '\0';
-	r->len = len;
-	return r;
-}
-
-static void fake_free(redisReply *r)
-{
-	size_t i;
-	for (i = 0; i < r->elements; i++) {
-		fake_free(r->element[i]);
-	}
-	free(r->element);
-	free(r->str);
-	free(r);
 }
 
 /* What a server says to what the module sends before the command itself. */
@@ -153,34 +94,28 @@ void *__wrap_redisCommandArgv(redisContext *c, int argc, const char **argv, cons
 		snprintf(c->errstr, sizeof(c->errstr), "Connection reset by peer");
 		return NULL;
 	case R_ERROR:
-		r = fake_string(REDIS_REPLY_ERROR, a.text, strlen(a.text));
+		r = fake_reply_new(REDIS_REPLY_ERROR, a.text, strlen(a.text));
 		break;
 	case R_STR:
-		r = fake_string(REDIS_REPLY_STRING, a.text, strlen(a.text));
+		r = fake_reply_new(REDIS_REPLY_STRING, a.text, strlen(a.text));
 		break;
 	case R_INT:
-		r = calloc(1, sizeof(*r));
-		assert_non_null(r);
-		r->type = REDIS_REPLY_INTEGER;
+		r = fake_reply_new(REDIS_REPLY_INTEGER, NULL, 0);
 		r->integer = 1;
 		break;
 	case R_NIL:
-		r = calloc(1, sizeof(*r));
-		assert_non_null(r);
-		r->type = REDIS_REPLY_NIL;
+		r = fake_reply_new(REDIS_REPLY_NIL, NULL, 0);
 		break;
 	case R_ARRAY: {
 		const char *p = a.text;
-		r = calloc(1, sizeof(*r));
-		assert_non_null(r);
-		r->type = REDIS_REPLY_ARRAY;
+		r = fake_reply_new(REDIS_REPLY_ARRAY, NULL, 0);
 		r->element = calloc(8, sizeof(*r->element));
 		assert_non_null(r->element);
 		while (*p) {
 			const char *e = strchr(p, ' ');
 			size_t n = e ? (size_t)(e - p) : strlen(p);
 			assert_true(r->elements < 8);
-			r->element[r->elements++] = fake_string(REDIS_REPLY_STRING, p, n);
+			r->element[r->elements++] = fake_reply_new(REDIS_REPLY_STRING, p, n);
 			p += n;
 			while (*p == ' ') {
 				p++;
@@ -189,33 +124,25 @@ void *__wrap_redisCommandArgv(redisContext *c, int argc, const char **argv, cons
 		break;
 	}
 	default:
-		r = fake_string(REDIS_REPLY_STATUS, "OK", 2);
+		r = fake_reply_new(REDIS_REPLY_STATUS, "OK", 2);
 		break;
 	}
-	fake.replies_live++;
+	fake_net.replies_live++;
 	return r;
-}
-
-void __wrap_freeReplyObject(void *reply)
-{
-	if (reply) {
-		fake.replies_live--;
-		fake_free(reply);
-	}
 }
 
 static int setup(void **state)
 {
 	(void)state;
 	memset(&fake, 0, sizeof(fake));
+	fake_net_reset();
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	assert_int_equal(fake.contexts_live, 0);
-	assert_int_equal(fake.replies_live, 0);
+	fake_net_check();
 	return 0;
 }
 
@@ -308,7 +235,7 @@ static void test_sentinel_asks_in_order_skipping_a_down_and_a_nil_sentinel(void 
 	fake.down[0] = "10.0.0.1:26379";
 	fake.answer = a_sentinel_order;
 	assert_true(cf_topo_init(&t, &c));
-	assert_int_equal(fake.connects, 0);
+	assert_int_equal(fake_net.connects, 0);
 	cf_topo_describe(&t, d, sizeof(d));
 	assert_string_equal(d, "sentinel: master mymaster not resolved");
 	expect_str(get(&t, "k"), "v");
@@ -358,10 +285,10 @@ static void test_sentinel_all_down_nil_or_refusing_is_an_error_without_the_passw
 	assert_null(get(&t, "k"));
 	assert_string_equal(t.err, "no sentinel named a usable master mymaster (3 asked; last: connecting to "
 							   "10.0.0.3:26379 failed: Connection refused)");
-	assert_int_equal(fake.connects, 3);
+	assert_int_equal(fake_net.connects, 3);
 	/* the next command asks again (each sentinel once: no retry when none answered) */
 	assert_null(get(&t, "k"));
-	assert_int_equal(fake.connects, 6);
+	assert_int_equal(fake_net.connects, 6);
 
 	memset(fake.down, 0, sizeof(fake.down));
 	fake.answer = a_sentinels_nil_or_refusing;
@@ -576,7 +503,7 @@ static void test_sentinel_a_connected_reader_rechecks_the_master(void **state)
 	expect_str(get(&t, "k"), "10.0.1.1:6379");
 	assert_string_equal(calls_from(from), "10.0.0.1:26379 SENTINEL get-master-addr-by-name\n"
 										  "10.0.1.1:6379 GET k\n");
-	assert_int_equal(fake.connects, 2);
+	assert_int_equal(fake_net.connects, 2);
 	/* the sentinels moved the master while A still says master: the reader moves */
 	fake.state = 1;
 	sleep_ms(10);
