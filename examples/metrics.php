@@ -11,6 +11,9 @@
  *       fastcgi_param SCRIPT_FILENAME /app/examples/metrics.php;
  *       fastcgi_pass unix:/run/php/php8.2-fpm.sock;
  *   }
+ *
+ * examples/kubernetes.yaml serves it on a port of its own instead (9253, /metrics), which no Service
+ * exposes, with the scrape configuration that adds the pod label the Grafana dashboard uses.
  */
 declare(strict_types=1);
 

@@ -33,7 +33,8 @@ return [
                         'compression' => true,
                         'defaultLifetime' => 86400,
                         // Disk budget of this localPath. The three caches share one 2Gi emptyDir
-                        // (examples/kubernetes.yaml): their budgets add up to 1.5 GiB.
+                        // (examples/kubernetes.yaml): their budgets add up to 1.5 GiB, the rest is
+                        // headroom (tests/examples/ checks the sum against the sizeLimit).
                         'localMaxBytes' => 1024 * 1024 * 1024,
                     ],
                     'groups' => ['pages'],

@@ -1,0 +1,87 @@
+<?php
+/*
+ * Collects the local stores of every clusterfile cache in a TYPO3 settings file, without TYPO3
+ * (a sidecar beside PHP-FPM, or a CronJob where the stores are on a node-local volume):
+ *
+ *   php gc.php /app/config/system/settings.php [INTERVAL_SECONDS]
+ *
+ * Reads each cache's localPath, localMaxBytes and localMaxAgeSeconds (their defaults when unset)
+ * from the file itself, so the collector and the caches cannot disagree on a budget, and runs
+ * ClusterFile\gc() on each store: one JSON line per store and run. Caches sharing a localPath are
+ * collected once, with the smallest budget and age limit (what their write-time steps keep anyway).
+ * INTERVAL_SECONDS 0 (the default) runs once; more repeats forever, sleeping that long in between.
+ * Exit status (once): 0 done, 1 a collection met errors, 2 the script could not run.
+ * Settings added in config/system/additional.php are not seen; use `typo3 clusterfile:gc` then.
+ */
+declare(strict_types=1);
+
+const CLUSTERFILE_GC_BACKENDS = ['clusterfile\\typo3\\clusterfilebackend', 'clusterfile\\nativebackend'];
+
+function gc_fail(string $message): never
+{
+    fwrite(STDERR, "gc: $message\n");
+    exit(2);
+}
+
+/** The stricter of two limits, 0 being "unlimited". */
+function stricter(int $a, int $b): int
+{
+    return $a === 0 ? $b : ($b === 0 ? $a : min($a, $b));
+}
+
+if (!function_exists('ClusterFile\\gc')) {
+    gc_fail('the clusterfile extension is not loaded');
+}
+$file = $argv[1] ?? '';
+$interval = $argv[2] ?? '0';
+if ($file === '' || !preg_match('/^[0-9]{1,9}$/', $interval)) {
+    fwrite(STDERR, "usage: php gc.php SETTINGS_FILE [INTERVAL_SECONDS]\n");
+    exit(2);
+}
+if (!is_file($file) || !is_readable($file)) {
+    gc_fail("cannot read $file");
+}
+$settings = (static fn (string $f): mixed => require $f)($file);
+$configurations = is_array($settings) ? $settings['SYS']['caching']['cacheConfigurations'] ?? $settings : null;
+if (!is_array($configurations)) {
+    gc_fail("$file has no cacheConfigurations array");
+}
+
+// localPath => [caches, limits]; the option defaults where a cache sets nothing
+$stores = [];
+foreach ($configurations as $name => $conf) {
+    $backend = is_array($conf) && is_string($conf['backend'] ?? null) ? strtolower(ltrim($conf['backend'], '\\')) : '';
+    $options = $conf['options'] ?? null;
+    if (!in_array($backend, CLUSTERFILE_GC_BACKENDS, true) || !is_array($options) || !is_string($options['localPath'] ?? null)) {
+        continue;
+    }
+    $path = rtrim($options['localPath'], '/');
+    $maxBytes = (int)($options['localMaxBytes'] ?? 1073741824);
+    $maxAge = (int)($options['localMaxAgeSeconds'] ?? 604800);
+    if (isset($stores[$path])) {
+        $maxBytes = stricter($maxBytes, $stores[$path][1]['maxBytes']);
+        $maxAge = stricter($maxAge, $stores[$path][1]['maxAgeSeconds']);
+    }
+    $stores[$path] = [
+        array_merge($stores[$path][0] ?? [], [(string)$name]),
+        ['maxBytes' => $maxBytes, 'maxAgeSeconds' => $maxAge],
+    ];
+}
+if ($stores === []) {
+    gc_fail("$file configures no clusterfile cache");
+}
+
+do {
+    $status = 0;
+    foreach ($stores as $path => [$caches, $limits]) {
+        $report = ClusterFile\gc($path, $limits);
+        echo json_encode(['localPath' => $path, 'caches' => $caches] + $limits + $report, JSON_UNESCAPED_SLASHES), "\n";
+        if ($report['errors'] > 0) {
+            $status = 1;
+        }
+    }
+    if ($interval !== '0') {
+        sleep((int)$interval);
+    }
+} while ($interval !== '0');
+exit($status);
