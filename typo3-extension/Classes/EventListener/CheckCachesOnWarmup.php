@@ -40,8 +40,17 @@ final class CheckCachesOnWarmup
                 continue;
             }
             $parts = [];
+            $notRun = [];
             foreach ($result['failed'] ?? [] as $name) {
-                $parts[] = $name . ': ' . ($result['checks'][$name]['message'] ?? '');
+                $message = (string)($result['checks'][$name]['message'] ?? '');
+                if (str_starts_with($message, 'not run')) {
+                    $notRun[] = $name;
+                } else {
+                    $parts[] = $name . ': ' . $message;
+                }
+            }
+            if ($notRun !== []) {
+                $parts[] = 'not run: ' . implode(', ', $notRun);
             }
             $event->addError(self::oneLine(sprintf('clusterfile cache "%s" failed %s', $cache->identifier, implode('; ', $parts))));
         }
