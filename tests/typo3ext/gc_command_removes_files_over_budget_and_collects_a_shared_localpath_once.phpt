@@ -85,7 +85,7 @@ every cache, table: exit 0
 | %s/ext-gc-%s | pages, rootline | 0 (temp 0, expired 0, evicted 0) | 0 | 3 | %d | 0 | 0 |
 | %s/not-yet | hash | 0 (temp 0, expired 0, evicted 0) | 0 | 0 | 0 | 0 | 0 |
 +-%s-+-%s-+-%s-+-%s-+-%s-+-%s-+-%s-+-%s-+
-3 caches share 2 localPath(s): each localPath was collected once, with the strictest limits of its caches.
+3 caches on 2 localPath(s): a shared localPath was collected once, with the strictest limits of its caches.
 no limits set: exit 0, limits printed as {}: true, remaining files 0
 gc throws: exit 1, ok false, report null, error %s: ClusterFile\gc(): %s
 gc throws, table: exit 1, true

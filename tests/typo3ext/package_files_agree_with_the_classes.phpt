@@ -5,6 +5,8 @@ clusterfile
 igbinary
 --SKIPIF--
 <?php require __DIR__ . '/inc/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/../inc/bootstrap.inc';

@@ -129,7 +129,7 @@ final class GcCommand extends ClusterFileCommand
         }
         $table->render();
         if ($cacheCount > count($rows)) {
-            $output->writeln(sprintf('%d caches share %d localPath(s): each localPath was collected once, with the strictest limits of its caches.', $cacheCount, count($rows)));
+            $output->writeln(sprintf('%d caches on %d localPath(s): a shared localPath was collected once, with the strictest limits of its caches.', $cacheCount, count($rows)));
         }
         foreach ($failures as $failure) {
             $output->writeln(OutputFormatter::escape($failure));
