@@ -114,6 +114,12 @@ build_ext() {
     if [ "$name" = clusterfile ]; then
         # the working tree as git sees it: tracked files and untracked ones not ignored
         git -C "$src" ls-files -co --exclude-standard -z | tar -C "$src" --null -T - -cf - | tar -C "$tree" -xf -
+        # plus the typo3ext tests' Composer packages, which git ignores (scripts/deps.sh installs them)
+        if [ -f "$src/typo3-extension/tests/vendor/autoload.php" ]; then
+            cp -a "$src/typo3-extension/tests/vendor" "$tree/typo3-extension/tests/vendor"
+        else
+            echo "sanitizers: typo3-extension/tests/vendor is missing (run scripts/deps.sh): the typo3ext tests will skip" >&2
+        fi
     else
         cp -a "$src"/. "$tree"/
     fi

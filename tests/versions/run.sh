@@ -243,6 +243,13 @@ run_version() {
     remove_root "$r/build/clusterfile"
     mkdir -p "$r/build/clusterfile"
     git -C "$repo" ls-files -co --exclude-standard -z | tar -C "$repo" --null -T - -cf - | tar -C "$r/build/clusterfile" -xf -
+    # plus the typo3ext tests' Composer packages, which git ignores (scripts/deps.sh installs them;
+    # without them those tests skip, and a skip fails this run)
+    if [ -f "$repo/typo3-extension/tests/vendor/autoload.php" ]; then
+        cp -a "$repo/typo3-extension/tests/vendor" "$r/build/clusterfile/typo3-extension/tests/vendor"
+    else
+        echo "versions: typo3-extension/tests/vendor is missing (run scripts/deps.sh): the typo3ext tests will skip" >&2
+    fi
     mount_root "$r"
     say "$v: build (-Werror), unit-test, phpt ($tests) -> $log"
     local rc=0
