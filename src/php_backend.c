@@ -381,6 +381,11 @@ zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry)
 	return r;
 }
 
+zend_result cf_backend_probe_local_path(zend_object *obj)
+{
+	return cf_store_ensure_root(&cf_backend_from_obj(obj)->store) == CF_STORE_OK ? SUCCESS : FAILURE;
+}
+
 PHP_METHOD(ClusterFile_NativeBackend, setCache)
 {
 	zval *cache;

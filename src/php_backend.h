@@ -30,5 +30,8 @@ void cf_backend_minit(void);
  */
 zend_result cf_backend_bind_probe(zend_object *obj, zend_string *cache);
 zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry);
+/* Creates the backend's localPath as its first write would (store.h: cf_store_ensure_root); FAILURE
+ * with errno set when it cannot. */
+zend_result cf_backend_probe_local_path(zend_object *obj);
 
 #endif

@@ -96,10 +96,21 @@ static zend_string *cf_check_take_exception(void)
 	return out.s ? out.s : ZSTR_EMPTY_ALLOC();
 }
 
-/* The local store's root is a directory this process can create files in (an O_TMPFILE, never left behind). */
-static void cf_check_local_path(cf_check_ctx *c, const char *path)
+/*
+ * The local store's root is a directory this process can create files in (an O_TMPFILE, never left
+ * behind). A missing one is made as the backend's first write would make it.
+ */
+static void cf_check_local_path(cf_check_ctx *c, zend_object *obj, const char *path)
 {
 	struct stat st;
+	bool created = false;
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		if (cf_backend_probe_local_path(obj) == FAILURE) {
+			cf_check_addf(c, "localPath", false, "%s is missing and cannot be created (%s)", path, strerror(errno));
+			return;
+		}
+		created = true;
+	}
 	if (stat(path, &st) != 0) {
 		cf_check_addf(c, "localPath", false, "%s cannot be reached (%s)", path, strerror(errno));
 		return;
@@ -133,10 +144,10 @@ static void cf_check_local_path(cf_check_ctx *c, const char *path)
 	}
 	struct statvfs vfs;
 	if (statvfs(path, &vfs) == 0) {
-		cf_check_addf(c, "localPath", true, "%s is writable, %.1f MiB free", path,
+		cf_check_addf(c, "localPath", true, "%s is writable%s, %.1f MiB free", path, created ? " (created)" : "",
 			(double)vfs.f_bavail * (double)vfs.f_frsize / (1024.0 * 1024.0));
 	} else {
-		cf_check_addf(c, "localPath", true, "%s is writable", path);
+		cf_check_addf(c, "localPath", true, "%s is writable%s", path, created ? " (created)" : "");
 	}
 }
 
@@ -285,7 +296,7 @@ ZEND_FUNCTION(ClusterFile_check)
 	} else {
 		zval lp;
 		if (cf_check_call(Z_OBJ(obj), "getLocalPath", &lp, 0, NULL) && Z_TYPE(lp) == IS_STRING) {
-			cf_check_local_path(&c, Z_STRVAL(lp));
+			cf_check_local_path(&c, Z_OBJ(obj), Z_STRVAL(lp));
 		} else {
 			zend_clear_exception();
 			cf_check_addf(&c, "localPath", false, "the backend did not tell its localPath");

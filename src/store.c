@@ -397,6 +397,11 @@ static cf_store_status cf_store_mkdir_p(const cf_store *s)
 	return CF_STORE_OK;
 }
 
+cf_store_status cf_store_ensure_root(const cf_store *s)
+{
+	return cf_store_mkdir_p(s);
+}
+
 /* Opens the shard directory for a write, creating localPath and the shard when missing. */
 static cf_store_status cf_store_open_shard_for_write(const cf_store *s, const cf_store_loc *loc, int *out_fd)
 {

@@ -95,6 +95,14 @@ size_t cf_store_path(const cf_store *s, const char *hex64, char *buf, size_t buf
 cf_store_status cf_store_write(const cf_store *s, const char *hex64, const void *data, size_t len);
 
 /*
+ * Creates localPath as the first write would (each missing component a new directory with
+ * dir_mode, fsynced into its parent when fsync is on; an existing one left as it is). CF_STORE_OK
+ * when it is there afterwards; E_MKDIR / E_SYMLINK_DIR (a file in the way) / E_FSYNC / E_ARG
+ * otherwise, errno kept. For readiness checks: a fresh pod's localPath is made on demand.
+ */
+cf_store_status cf_store_ensure_root(const cf_store *s);
+
+/*
  * Reads the file of hex64 and verifies it: regular file, not a symlink (O_NOFOLLOW), size ==
  * expected_size when expected_size >= 0, size <= max_size, sha256 hex == checksum_hex (64 hex).
  * checksum_hex NULL skips only the sha256 comparison (the caller verifies the bytes itself, e.g.

@@ -56,10 +56,15 @@ $before = ClusterFile\metrics();
 show('healthy', ClusterFile\check(cf_options($dir, $meta), 'pages'));
 echo 'probe entry left in the metadata store: ', count($meta->backend->entries), "\n";
 show('default cache identifier', ClusterFile\check(cf_options($dir, $meta)));
+$r = ClusterFile\check(cf_options("$dir/not/yet", $meta), 'pages');
+show('a missing localPath is made as the first write would', $r);
+echo '  ', str_replace($dir, 'DIR', $r['checks']['localPath']['message']), ', is a directory now: ', var_export(is_dir("$dir/not/yet"), true), "\n";
 
 $file = "$dir/a-file";
 file_put_contents($file, 'x');
 show('localPath is a file', ClusterFile\check(cf_options($file, $meta), 'pages'));
+show('a file in the way of localPath', ClusterFile\check(cf_options("$file/below", $meta), 'pages'));
+show('a localPath that cannot be made', ClusterFile\check(cf_options('/sys/kernel/clusterfile-check', $meta), 'pages'));
 
 // a directory nobody can create files in, even root (the kernel refuses): /sys/kernel
 show('localPath refuses new files', ClusterFile\check(cf_options('/sys/kernel', $meta), 'pages'));
@@ -87,8 +92,16 @@ try {
 healthy: cache=pages ok=true failed=[] shape=ok
 probe entry left in the metadata store: 0
 default cache identifier: cache=clusterfile_check ok=true failed=[] shape=ok
+a missing localPath is made as the first write would: cache=pages ok=true failed=[] shape=ok
+  DIR/not/yet is writable (created), %f MiB free, is a directory now: true
 localPath is a file: cache=pages ok=false failed=["localPath","roundTrip"] shape=ok
   localPath: %s/a-file is not a directory
+  roundTrip: not run: localPath is not usable
+a file in the way of localPath: cache=pages ok=false failed=["localPath","roundTrip"] shape=ok
+  localPath: %s/a-file/below cannot be reached (Not a directory)
+  roundTrip: not run: localPath is not usable
+a localPath that cannot be made: cache=pages ok=false failed=["localPath","roundTrip"] shape=ok
+  localPath: /sys/kernel/clusterfile-check is missing and cannot be created (%s)
   roundTrip: not run: localPath is not usable
 localPath refuses new files: cache=pages ok=false failed=["localPath","roundTrip"] shape=ok
   localPath: /sys/kernel: cannot create a file in it (%s)

@@ -1981,6 +1981,48 @@ static void test_mkdir_failure_of_local_path(void **state)
 	CF_UNIT_ASSERT_NO_LEAKS();
 }
 
+static void test_ensure_root_creates_local_path_like_a_write(void **state)
+{
+	fixture *f = *state;
+	char dir[PATH_MAX];
+
+	pathf(f->root, "%s/e/f", f->base);
+	reinit(f, NULL, false);
+	f->s.dir_mode = 02750;
+	assert_int_equal(cf_store_ensure_root(&f->s), CF_STORE_OK);
+	assert_int_equal(mode_of(f->root), 02750);
+	pathf(dir, "%s/e", f->base);
+	assert_int_equal(mode_of(dir), 02750);
+	assert_int_equal(count_entries(f->root, ""), 0); /* no shard, no file */
+	/* there already: nothing made, nothing changed */
+	f->s.dir_mode = 0700;
+	assert_int_equal(cf_store_ensure_root(&f->s), CF_STORE_OK);
+	assert_int_equal(mode_of(f->root), 02750);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
+static void test_ensure_root_failures(void **state)
+{
+	fixture *f = *state;
+	char file[PATH_MAX];
+
+	pathf(f->root, "%s/g/h", f->base);
+	reinit(f, NULL, false);
+	inj.mkdirat_errno = EROFS;
+	inj.mkdirat_match = "/h";
+	assert_int_equal(cf_store_ensure_root(&f->s), CF_STORE_E_MKDIR);
+	assert_int_equal(errno, EROFS);
+	assert_false(exists_nofollow(f->root));
+	inj_reset();
+	/* a file where a directory should be */
+	pathf(file, "%s/x", f->base);
+	assert_int_equal(close(open(file, O_CREAT | O_WRONLY, 0600)), 0);
+	pathf(f->root, "%s/x/y", f->base);
+	reinit(f, NULL, false);
+	assert_int_equal(cf_store_ensure_root(&f->s), CF_STORE_E_SYMLINK_DIR);
+	CF_UNIT_ASSERT_NO_LEAKS();
+}
+
 static void test_mkdir_failure_of_shard_dir(void **state)
 {
 	fixture *f = *state;
@@ -2474,6 +2516,8 @@ int main(void)
 		T(test_delete_of_symlink_removes_link_not_target),
 		T(test_sweep_removes_only_old_temp_files_in_shard_dirs),
 		T(test_sweep_after_failed_writes_and_missing_root),
+		T(test_ensure_root_creates_local_path_like_a_write),
+		T(test_ensure_root_failures),
 		T(test_read_eio_is_io_error_not_integrity),
 		T(test_read_eio_mid_file_of_large_payload),
 		T(test_read_eintr_and_short_reads_are_completed),
