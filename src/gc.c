@@ -398,7 +398,7 @@ static void cf_gc_estimate_write(int rootfd, int64_t v)
  * a store under budget stays. A full collection writes its exact result as the estimate.
  */
 static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, unsigned first,
-	unsigned count, int64_t budget, int64_t est_budget, cf_gc_report *r)
+	unsigned count, int64_t budget, int64_t est_budget, bool scan_only, cf_gc_report *r)
 {
 	cf_gc_table t = {NULL, 0, 0, false};
 	cf_gc_status status;
@@ -485,7 +485,7 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 	r->remaining_files = r->files - r->removed_expired - r->removed_evicted;
 	r->bytes += p.dir_bytes;
 	r->remaining_bytes = r->bytes - p.payload_removed_bytes;
-	if (count == CF_GC_SHARDS && status == CF_GC_OK && r->busy_shards == 0) {
+	if (count == CF_GC_SHARDS && status == CF_GC_OK && r->busy_shards == 0 && !scan_only) {
 		/* the exact usage: the steps' estimate starts from it */
 		cf_gc_estimate_write(rootfd, r->remaining_bytes);
 		r->estimated_bytes = r->remaining_bytes;
@@ -496,7 +496,13 @@ static cf_gc_status cf_gc_range(const char *root, size_t root_len, const cf_gc_l
 
 cf_gc_status cf_gc_collect(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, cf_gc_report *r)
 {
-	return cf_gc_range(root, root_len, lim, now, 0, CF_GC_SHARDS, lim ? lim->max_bytes : 0, 0, r);
+	return cf_gc_range(root, root_len, lim, now, 0, CF_GC_SHARDS, lim ? lim->max_bytes : 0, 0, false, r);
+}
+
+cf_gc_status cf_gc_scan(const char *root, size_t root_len, time_t now, cf_gc_report *r)
+{
+	static const cf_gc_limits none = {0, 0, -1};
+	return cf_gc_range(root, root_len, &none, now, 0, CF_GC_SHARDS, 0, 0, true, r);
 }
 
 cf_gc_status cf_gc_step(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, unsigned first,
@@ -519,7 +525,7 @@ cf_gc_status cf_gc_step(const char *root, size_t root_len, const cf_gc_limits *l
 		}
 	}
 	return cf_gc_range(root, root_len, lim, now, first % CF_GC_SHARDS, count, budget,
-		lim != NULL && count < CF_GC_SHARDS ? lim->max_bytes : 0, r);
+		lim != NULL && count < CF_GC_SHARDS ? lim->max_bytes : 0, false, r);
 }
 
 /* A per-thread xorshift64* generator, seeded once from getrandom (or time and pid without it). */

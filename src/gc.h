@@ -83,6 +83,12 @@ const char *cf_gc_strerror(cf_gc_status status);
 cf_gc_status cf_gc_collect(const char *root, size_t root_len, const cf_gc_limits *lim, time_t now, cf_gc_report *r);
 
 /*
+ * What a full collection would find, with nothing removed and nothing written (not even the
+ * steps' running estimate): a read-only look at the store. r as for cf_gc_collect.
+ */
+cf_gc_status cf_gc_scan(const char *root, size_t root_len, time_t now, cf_gc_report *r);
+
+/*
  * A bounded step: the same work on count shard directories from first on (modulo 256). Files are
  * evicted from the range only while the store as a whole is estimated over max_bytes (a running
  * estimate shared through a small file in localPath, fed by every step's sample and reset by every

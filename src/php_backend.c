@@ -364,9 +364,20 @@ zend_result cf_backend_bind_probe(zend_object *obj, zend_string *cache)
 	return SUCCESS;
 }
 
-zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry)
+/* TYPO3's cache backends that keep their data in one process or one pod: a metadata cache on one of
+ * them is not shared, whatever it answers. */
+static const char *const cf_local_backends[] = {
+	"TYPO3\\CMS\\Core\\Cache\\Backend\\TransientMemoryBackend",
+	"TYPO3\\CMS\\Core\\Cache\\Backend\\NullBackend",
+	"TYPO3\\CMS\\Core\\Cache\\Backend\\SimpleFileBackend",
+	"TYPO3\\CMS\\Core\\Cache\\Backend\\FileBackend",
+	"TYPO3\\CMS\\Core\\Cache\\Backend\\ApcuBackend",
+};
+
+zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry, const char **local_kind)
 {
 	cf_backend *b = cf_backend_from_obj(obj);
+	*local_kind = NULL;
 	cf_meta *m = cf_backend_meta(b);
 	if (!m) {
 		return FAILURE;
@@ -375,10 +386,29 @@ zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry)
 	zend_string *key = cf_meta_key(b, entry);
 	zend_result r = cf_meta_counted(b, m->ops->get(m, key, &rv));
 	zend_string_release(key);
-	if (r == SUCCESS) {
-		zval_ptr_dtor(&rv);
+	if (r == FAILURE) {
+		return FAILURE;
 	}
-	return r;
+	zval_ptr_dtor(&rv);
+	zend_object *backend = m->native ? NULL : m->ops->backend_object(m);
+	if (EG(exception)) {
+		return FAILURE;
+	}
+	for (zend_class_entry *ce = backend ? backend->ce : NULL; ce; ce = ce->parent) {
+		for (size_t i = 0; i < sizeof(cf_local_backends) / sizeof(cf_local_backends[0]); i++) {
+			if (zend_binary_strcasecmp(
+					ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), cf_local_backends[i], strlen(cf_local_backends[i])) == 0) {
+				*local_kind = cf_local_backends[i] + sizeof("TYPO3\\CMS\\Core\\Cache\\Backend\\") - 1;
+				return SUCCESS;
+			}
+		}
+	}
+	return SUCCESS;
+}
+
+zend_long cf_backend_probe_count(zend_object *obj, int counter)
+{
+	return cf_backend_from_obj(obj)->counters[counter];
 }
 
 zend_result cf_backend_probe_local_path(zend_object *obj)

@@ -29,7 +29,11 @@ void cf_backend_minit(void);
  * with the store's (or the resolution's) exception pending.
  */
 zend_result cf_backend_bind_probe(zend_object *obj, zend_string *cache);
-zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry);
+zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry, const char **local_kind);
+/* *local_kind (above): the short class name when the metadata cache's backend is one of TYPO3's that
+ * keep their data in one process or pod (TransientMemory, Null, SimpleFile, File, Apcu), else NULL. */
+/* This object's count of counter (counters.h), for the check's own bookkeeping. */
+zend_long cf_backend_probe_count(zend_object *obj, int counter);
 /* Creates the backend's localPath as its first write would (store.h: cf_store_ensure_root); FAILURE
  * with errno set when it cannot. */
 zend_result cf_backend_probe_local_path(zend_object *obj);

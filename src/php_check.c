@@ -18,8 +18,10 @@
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 
+#include "counters.h"
 #include "php_backend.h"
 #include "php_check.h"
+#include "php_errors.h"
 
 /* The entry identifier and tag of the round trip; the payload is the same bytes on every run and pod
  * (content-addressed: one small file per localPath, however often the probe runs). */
@@ -39,6 +41,7 @@ typedef struct cf_check_ctx {
 	zval checks;    /* name -> [ok, message, ms] */
 	zval failed;    /* list of names */
 	double started; /* of the current check */
+	bool travel;    /* an exit() (or a metadata cycle) is pending: check() returns with it at once */
 } cf_check_ctx;
 
 static void cf_check_add(cf_check_ctx *c, const char *name, bool ok, zend_string *message)
@@ -70,10 +73,15 @@ static void cf_check_addf(cf_check_ctx *c, const char *name, bool ok, const char
 /*
  * The pending exception's message and those of up to two previous ones ("a: b: c"), and the
  * exception cleared. The backend's own messages say "see previous" when the store's error is the
- * previous one.
+ * previous one. NULL, with the exception left pending and c->travel set, when it must reach the
+ * caller: userland's exit() inside a metadata call ends the request, a check does not swallow it.
  */
-static zend_string *cf_check_take_exception(void)
+static zend_string *cf_check_take_exception(cf_check_ctx *c)
 {
+	if (cf_exception_must_travel()) {
+		c->travel = true;
+		return NULL;
+	}
 	smart_str out = {0};
 	zend_object *ex = EG(exception);
 	for (int depth = 0; ex && depth < 3; depth++) {
@@ -97,13 +105,57 @@ static zend_string *cf_check_take_exception(void)
 }
 
 /*
+ * Run as root, a check would make directories and files (localPath, the probe payload's shard)
+ * that belong to root. PHP-FPM's workers usually run as another user and could then not write
+ * into that shard: 1 in 256 of their writes would fail. So as root, the check refuses a localPath
+ * that another user owns or may write to (it, or the nearest directory above it that exists:
+ * another owner, others' write bit, or a group's other than root's): run it as the workers' user
+ * instead. A store only root writes to is checked as usual.
+ */
+static bool cf_check_as_root_is_unsafe(cf_check_ctx *c, const char *path)
+{
+	if (geteuid() != 0) {
+		return false;
+	}
+	char dir[4096];
+	struct stat st;
+	snprintf(dir, sizeof(dir), "%s", path);
+	while (stat(dir, &st) != 0) {
+		char *slash = strrchr(dir, '/');
+		if (!slash || slash == dir) {
+			snprintf(dir, sizeof(dir), "/");
+			if (stat(dir, &st) != 0) {
+				return false;
+			}
+			break;
+		}
+		*slash = '\0';
+	}
+	bool shared = st.st_uid != 0 || (st.st_mode & S_IWOTH) || ((st.st_mode & S_IWGRP) && st.st_gid != 0);
+	if (!shared) {
+		return false;
+	}
+	cf_check_addf(c, "localPath", false,
+		"checked as root, but %s is %s (owner uid %ld, mode %04o): what the check would create there would be "
+		"root's, and PHP-FPM workers of another user could not write it; run the check as the workers' user "
+		"(e.g. runuser -u www-data --)",
+		dir, st.st_uid != 0 ? "another user's" : "writable by others", (long)st.st_uid, (unsigned)(st.st_mode & 07777));
+	return true;
+}
+
+/*
  * The local store's root is a directory this process can create files in (an O_TMPFILE, never left
  * behind). A missing one is made as the backend's first write would make it.
  */
-static void cf_check_local_path(cf_check_ctx *c, zend_object *obj, const char *path)
+static bool cf_check_as_root_is_unsafe(cf_check_ctx *c, const char *path);
+
+static void cf_check_local_path(cf_check_ctx *c, zend_object *obj, const char *path, const char *rnd_hex)
 {
 	struct stat st;
 	bool created = false;
+	if (cf_check_as_root_is_unsafe(c, path)) {
+		return;
+	}
 	if (stat(path, &st) != 0 && errno == ENOENT) {
 		if (cf_backend_probe_local_path(obj) == FAILURE) {
 			cf_check_addf(c, "localPath", false, "%s is missing and cannot be created (%s)", path, strerror(errno));
@@ -124,7 +176,7 @@ static void cf_check_local_path(cf_check_ctx *c, zend_object *obj, const char *p
 	char tmp[4096];
 	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
 		/* a filesystem without O_TMPFILE: a named file, removed at once */
-		snprintf(tmp, sizeof(tmp), "%s/.clusterfile-check-%ld", path, (long)getpid());
+		snprintf(tmp, sizeof(tmp), "%s/.clusterfile-check-%ld-%s", path, (long)getpid(), rnd_hex);
 		fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
 		named = fd >= 0;
 	}
@@ -193,12 +245,25 @@ static void cf_check_round_trip(cf_check_ctx *c, zend_object *obj, zend_string *
 	add_next_index_string(&args[2], CF_CHECK_TAG);
 	ZVAL_LONG(&args[3], CF_CHECK_LIFETIME);
 	bool passed = true;
+	zend_long rejected = cf_backend_probe_count(obj, CF_M_WRITE_REJECTED);
 	for (size_t i = 0; passed && i < sizeof(cf_check_steps) / sizeof(cf_check_steps[0]); i++) {
 		if (!cf_check_call(obj, cf_check_steps[i].method, &rv, cf_check_steps[i].argc, args)) {
 			zend_string *why =
-				EG(exception) ? cf_check_take_exception() : zend_string_init(ZEND_STRL("no such method"), 0);
+				EG(exception) ? cf_check_take_exception(c) : zend_string_init(ZEND_STRL("no such method"), 0);
+			if (!why) {
+				passed = false;
+				break; /* c->travel */
+			}
 			cf_check_addf(c, "roundTrip", false, "%s() threw %s", cf_check_steps[i].method, ZSTR_VAL(why));
 			zend_string_release(why);
+			passed = false;
+			break;
+		}
+		if (i == 0 && cf_backend_probe_count(obj, CF_M_WRITE_REJECTED) != rejected) {
+			zval_ptr_dtor(&rv);
+			cf_check_addf(c, "roundTrip", false,
+				"set() was refused by the write-after-invalidate guard: an invalidation of this cache came in "
+				"between the probe's read and its write (another pod flushing); try again");
 			passed = false;
 			break;
 		}
@@ -249,6 +314,7 @@ ZEND_FUNCTION(ClusterFile_check)
 	array_init(&c.checks);
 	array_init(&c.failed);
 	c.started = t0;
+	c.travel = false;
 	zend_string *cache_name = cache ? zend_string_copy(cache) : zend_string_init(ZEND_STRL("clusterfile_check"), 0);
 
 	/* an entry identifier no other probe uses: pods (and workers) check the same cache concurrently */
@@ -280,12 +346,13 @@ ZEND_FUNCTION(ClusterFile_check)
 	zend_call_known_instance_method_with_1_params(cf_backend_ce->constructor, Z_OBJ(obj), NULL, &opts);
 	zval_ptr_dtor(&opts);
 	bool constructed = !EG(exception);
-	if (!constructed) {
-		zend_string *why = cf_check_take_exception();
-		cf_check_add(&c, "options", false, why);
-	} else if (cf_backend_bind_probe(Z_OBJ(obj), cache_name) == FAILURE) {
+	if (!constructed || cf_backend_bind_probe(Z_OBJ(obj), cache_name) == FAILURE) {
 		constructed = false;
-		cf_check_add(&c, "options", false, cf_check_take_exception());
+		zend_string *why = cf_check_take_exception(&c);
+		if (!why) {
+			goto travel;
+		}
+		cf_check_add(&c, "options", false, why);
 	} else {
 		cf_check_addf(&c, "options", true, "valid");
 	}
@@ -296,18 +363,28 @@ ZEND_FUNCTION(ClusterFile_check)
 	} else {
 		zval lp;
 		if (cf_check_call(Z_OBJ(obj), "getLocalPath", &lp, 0, NULL) && Z_TYPE(lp) == IS_STRING) {
-			cf_check_local_path(&c, Z_OBJ(obj), Z_STRVAL(lp));
+			cf_check_local_path(&c, Z_OBJ(obj), Z_STRVAL(lp), rnd_hex);
 		} else {
-			zend_clear_exception();
+			zend_clear_exception(); /* an internal accessor: it does not throw once constructed */
 			cf_check_addf(&c, "localPath", false, "the backend did not tell its localPath");
 		}
 		zval_ptr_dtor(&lp);
 		bool local_ok = zend_hash_num_elements(Z_ARRVAL(c.failed)) == 0;
-		bool meta_ok = cf_backend_probe_metadata(Z_OBJ(obj), entry) == SUCCESS;
-		if (meta_ok) {
+		const char *local_kind = NULL;
+		bool meta_ok = cf_backend_probe_metadata(Z_OBJ(obj), entry, &local_kind) == SUCCESS;
+		if (meta_ok && local_kind) {
+			meta_ok = false;
+			cf_check_addf(&c, "metadata", false,
+				"the metadata cache's backend is %s, which keeps its data in this %s: other pods never see this "
+				"pod's records or invalidations; give it a shared backend (database, Redis/Valkey) or use metadataDsn",
+				local_kind, strstr(local_kind, "Transient") || strstr(local_kind, "Null") ? "process" : "pod");
+		} else if (meta_ok) {
 			cf_check_addf(&c, "metadata", true, "the metadata store answered a read");
 		} else {
-			zend_string *why = EG(exception) ? cf_check_take_exception() : zend_string_init(ZEND_STRL("failed"), 0);
+			zend_string *why = EG(exception) ? cf_check_take_exception(&c) : zend_string_init(ZEND_STRL("failed"), 0);
+			if (!why) {
+				goto travel;
+			}
 			cf_check_add(&c, "metadata", false, why);
 		}
 		if (!local_ok) {
@@ -316,10 +393,15 @@ ZEND_FUNCTION(ClusterFile_check)
 			cf_check_not_run(&c, "roundTrip", "the metadata store did not answer");
 		} else {
 			cf_check_round_trip(&c, Z_OBJ(obj), entry, cache_name);
+			if (c.travel) {
+				goto travel;
+			}
 		}
 	}
 	zval_ptr_dtor(&obj);
-	zend_clear_exception(); /* a destructor's (there is none today): never out of check() */
+	if (EG(exception) && !cf_clear_exception()) {
+		goto travel_released; /* a destructor's exit() (there is no destructor today) */
+	}
 
 	array_init_size(return_value, 5);
 	add_assoc_str(return_value, "cache", cache_name);
@@ -329,4 +411,14 @@ ZEND_FUNCTION(ClusterFile_check)
 	double ms = cf_check_now_ms() - t0;
 	add_assoc_double(return_value, "ms", ms < 0 ? 0 : ms);
 	zend_string_release(entry);
+	return;
+
+travel:
+	zval_ptr_dtor(&obj);
+travel_released:
+	zval_ptr_dtor(&c.checks);
+	zval_ptr_dtor(&c.failed);
+	zend_string_release(cache_name);
+	zend_string_release(entry);
+	RETURN_THROWS();
 }

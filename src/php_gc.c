@@ -233,14 +233,10 @@ ZEND_FUNCTION(ClusterFile_gc)
 		zend_argument_value_error(1, "must be an absolute path");
 		RETURN_THROWS();
 	}
-	if (scan_only) {
-		/* no limit at all: the walk counts what is there and removes nothing, not even temp files */
-		lim.max_bytes = 0;
-		lim.max_age_seconds = 0;
-		lim.temp_max_age_seconds = -1;
-	}
 	cf_gc_report r;
-	cf_gc_status st = cf_gc_collect(ZSTR_VAL(path), ZSTR_LEN(path), &lim, php_time(), &r);
+	/* scanOnly: the walk counts what is there and removes and writes nothing, not even temp files */
+	cf_gc_status st = scan_only ? cf_gc_scan(ZSTR_VAL(path), ZSTR_LEN(path), php_time(), &r)
+								: cf_gc_collect(ZSTR_VAL(path), ZSTR_LEN(path), &lim, php_time(), &r);
 	if (st == CF_GC_E_ARG) {
 		zend_argument_value_error(1, "is not usable as a store root (too long)");
 		RETURN_THROWS();

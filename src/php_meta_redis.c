@@ -521,9 +521,9 @@ static zend_result cf_mr_remove(cf_meta *m, zend_string *key, bool *removed)
 	cf_mr_epoch(s);
 	zend_string *mkey = cf_mr_key(s, "m:", ZSTR_VAL(key), ZSTR_LEN(key));
 	size_t ttl_len = (size_t)snprintf(ttl, sizeof(ttl), "%d", CF_REDIS_TOMBSTONE_TTL);
-	const char *argv[3] = {ZSTR_VAL(mkey), ZSTR_VAL(s->seq_key), ttl};
-	size_t lens[3] = {ZSTR_LEN(mkey), ZSTR_LEN(s->seq_key), ttl_len};
-	redisReply *rep = cf_mr_eval(s, CF_S_REMOVE, "remove", 2, 3, argv, lens);
+	const char *argv[5] = {ZSTR_VAL(mkey), ZSTR_VAL(s->seq_key), ttl, ZSTR_VAL(s->prefix), ZSTR_VAL(key)};
+	size_t lens[5] = {ZSTR_LEN(mkey), ZSTR_LEN(s->seq_key), ttl_len, ZSTR_LEN(s->prefix), ZSTR_LEN(key)};
+	redisReply *rep = cf_mr_eval(s, CF_S_REMOVE, "remove", 2, 5, argv, lens);
 	zend_string_release(mkey);
 	if (!rep) {
 		return FAILURE;

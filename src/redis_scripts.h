@@ -95,13 +95,21 @@ static const char cf_lua_set[] =
 			   "return {1, 0}\n";
 
 /*
- * remove: KEYS[1] record, KEYS[2] seq; ARGV[1] the tombstone's ttl (s).
- * -> 1 when a record (not a tombstone) was there. The tombstone refuses writes computed before it.
+ * remove: KEYS[1] record, KEYS[2] seq; ARGV[1] the tombstone's ttl (s), ARGV[2] the key prefix,
+ * ARGV[3] the record's key (as the indexes store it). -> 1 when a record (not a tombstone) was
+ * there. The record leaves the indexes of its tags (g), so removed entries do not pile up in them;
+ * the tombstone refuses writes computed before it.
  */
 static const char cf_lua_remove[] = CF_LUA_SEQ "seq(KEYS[2])\n"
 											   "local r = redis.pcall('HGET', KEYS[1], 'r')\n"
 											   "local existed = 0\n"
 											   "if type(r) == 'string' and r ~= '' then existed = 1 end\n"
+											   "local g = redis.pcall('HGET', KEYS[1], 'g')\n"
+											   "if type(g) == 'string' then\n"
+											   "  for t in string.gmatch(g, '%S+') do\n"
+											   "    redis.call('ZREM', ARGV[2] .. 'ix:' .. t, ARGV[3])\n"
+											   "  end\n"
+											   "end\n"
 											   "local s = redis.call('INCR', KEYS[2])\n"
 											   "redis.call('DEL', KEYS[1])\n"
 											   "redis.call('HSET', KEYS[1], 'r', '', 'q', string.format('%.0f', s))\n"

@@ -1,5 +1,5 @@
 --TEST--
-ClusterFile\check() on the native metadata path: a healthy redis-server passes every step and leaves no probe record behind; a closed port fails "metadata" with the connection error and the DSN's password is never in the report
+ClusterFile\check() on the native metadata path: a healthy redis-server passes every step and leaves no probe record behind (the tombstone expires, the tag indexes lose the entry); a closed port fails "metadata" with the connection error and the DSN's password is never in the report
 --EXTENSIONS--
 clusterfile
 igbinary
@@ -20,6 +20,12 @@ echo 'round trip: ', $r['checks']['roundTrip']['message'], "\n";
 $left = array_filter($srv->cli(3, 'keys', '*'), fn ($k) => str_contains($k, 'clusterfile_check-'));
 $ttls = array_map(fn ($k) => (int) implode('', $srv->cli(3, 'ttl', $k)), $left);
 echo 'keys naming the probe entry left in db 3 without a TTL of at most 300 s: ', count(array_filter($ttls, fn ($t) => $t < 1 || $t > 300)), "\n";
+// remove() takes the entry out of its tags' indexes: probes do not pile up in them
+$members = 0;
+foreach ($srv->cli(3, 'keys', '*:ix:*') as $ix) {
+    $members += count(array_filter($srv->cli(3, 'zrange', $ix, '0', '-1'), fn ($m) => str_contains($m, 'clusterfile_check-')));
+}
+echo 'probe entries left in tag indexes: ', $members, "\n";
 $r2 = ClusterFile\check(cf_native_options($dsn, $dir), 'pages');
 echo 'again: ', var_export($r2['ok'], true), ', payload files in localPath: ', ClusterFile\gc($dir, ['scanOnly' => true])['remainingFiles'], "\n";
 
@@ -34,6 +40,7 @@ echo 'password in the report: ', var_export(str_contains(json_encode($r), $secre
 healthy: true []
 round trip: set, get, remove and has of clusterfile_check-%s
 keys naming the probe entry left in db 3 without a TTL of at most 300 s: 0
+probe entries left in tag indexes: 0
 again: true, payload files in localPath: 1
 closed port: false ["metadata","roundTrip"]
 metadata: %s127.0.0.1:%d%s

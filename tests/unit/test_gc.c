@@ -295,6 +295,42 @@ static void test_no_limits_removes_nothing_and_counts_everything(void **state)
 	}
 }
 
+static void test_scan_removes_and_writes_nothing(void **state)
+{
+	fixture *f = *state;
+	cf_gc_report r;
+	char tmp[64];
+	char path[PATH_MAX];
+	struct stat st;
+	unsigned i;
+
+	for (i = 0; i < 6; i++) {
+		put_payload(f, i * 40, i, f->now - 100000000); /* old enough for any age limit */
+	}
+	pathf(tmp, "%sdeadwriter", CF_STORE_TMP_PREFIX);
+	put_at(f, 40, tmp, 100, f->now - 99999, f->now - 99999);
+	assert_int_equal(cf_gc_scan(f->root, strlen(f->root), f->now, &r), CF_GC_OK);
+	assert_int_equal(r.files, 6);
+	assert_int_equal(r.remaining_files, 6);
+	assert_int_equal(r.removed_temp + r.removed_expired + r.removed_evicted, 0);
+	assert_int_equal(r.removed_bytes, 0);
+	assert_true(r.remaining_bytes > 0);
+	for (i = 0; i < 6; i++) {
+		assert_true(present(f, i * 40, i));
+	}
+	path_in(f, 40, tmp, path);
+	assert_int_equal(lstat(path, &st), 0);
+	/* not even the steps' estimate file (a full collection writes it) */
+	pathf(path, "%s/.cf-gc-estimate", f->root);
+	assert_int_not_equal(lstat(path, &st), 0);
+	assert_int_equal(collect(f, &no_limits, &r), CF_GC_OK);
+	assert_int_equal(lstat(path, &st), 0);
+	/* a missing store is an empty one, as for a collection */
+	pathf(path, "%s/none", f->root);
+	assert_int_equal(cf_gc_scan(path, strlen(path), f->now, &r), CF_GC_OK);
+	assert_int_equal(r.files, 0);
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Temp files and age
  */
@@ -807,6 +843,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_bad_roots),
 		T(test_no_limits_removes_nothing_and_counts_everything),
+		T(test_scan_removes_and_writes_nothing),
 		T(test_temp_leftovers_removed_by_mtime),
 		T(test_age_limit_uses_the_later_of_atime_and_mtime),
 		T(test_huge_ages_and_times_do_not_overflow),
