@@ -31,7 +31,7 @@ static cf_metrics *cf_metrics_segment;
 /* Families must be adjacent (metrics.h); the order is the scrape's. */
 static const cf_metrics_desc cf_metrics_descs[] = {
 	{CF_M_HIT, CF_P "cache_hit_total", NULL, NULL, CF_METRICS_COUNTER,
-		"Entries get() or require() served (every kind of hit)."},
+		"get() hits read from the local store or a shared payload (L1 hits and require() hits are counted apart)."},
 	{CF_M_L1_HIT, CF_P "cache_l1_hit_total", NULL, NULL, CF_METRICS_COUNTER,
 		"Hits served from the request's payload L1 without touching the metadata store."},
 	{CF_M_LOCAL_HIT, CF_P "local_payload_hit_total", NULL, NULL, CF_METRICS_COUNTER,

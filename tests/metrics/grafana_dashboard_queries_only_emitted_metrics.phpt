@@ -1,5 +1,5 @@
 --TEST--
-examples/grafana-dashboard.json: valid JSON, unique panel ids, and every metric, label and label value it queries is one the exporter emits (or the scrape in examples/kubernetes.yaml adds)
+examples/grafana-dashboard.json: valid JSON, unique panel ids, and every metric, label and label value it queries is one the exporter emits (or the scrape in examples/kubernetes.yaml adds); a hit ratio adds all three kinds of hit (get() from the stores, L1, require())
 --EXTENSIONS--
 clusterfile
 --INI--
@@ -191,6 +191,18 @@ $queried = implode("\n", array_column($queries, 0));
 foreach ($wanted as $w) {
     if (!preg_match('/\bclusterfile_' . $w . '\b/', $queried)) {
         $problems[] = "not queried: clusterfile_$w";
+    }
+}
+
+// A hit ratio counts every kind of hit: the exporter counts get() hits from the stores, L1 hits and
+// require() hits apart, so a query that divides by hits plus misses must add all three.
+foreach ($queries as [$expr, $where]) {
+    if (str_contains($expr, 'clusterfile_cache_miss_total') && str_contains($expr, 'clusterfile_cache_hit_total')) {
+        foreach (['clusterfile_cache_l1_hit_total', 'clusterfile_require_hit_total'] as $kind) {
+            if (!str_contains($expr, $kind)) {
+                $problems[] = "a hit ratio without $kind: $where";
+            }
+        }
     }
 }
 
