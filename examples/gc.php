@@ -56,6 +56,9 @@ foreach ($configurations as $name => $conf) {
         continue;
     }
     $path = rtrim($options['localPath'], '/');
+    if ($path === '') {
+        $path = $options['localPath']; // "/" (or "//"): gc() refuses it with a message below
+    }
     $maxBytes = (int)($options['localMaxBytes'] ?? 1073741824);
     $maxAge = (int)($options['localMaxAgeSeconds'] ?? 604800);
     if (isset($stores[$path])) {
@@ -74,7 +77,15 @@ if ($stores === []) {
 do {
     $status = 0;
     foreach ($stores as $path => [$caches, $limits]) {
-        $report = ClusterFile\gc($path, $limits);
+        try {
+            $report = ClusterFile\gc($path, $limits);
+        } catch (\Throwable $e) {
+            // a store that cannot be collected (a bad limit, a localPath that is not a directory):
+            // said, counted as a failure, and the sidecar goes on with the others
+            echo json_encode(['localPath' => $path, 'caches' => $caches, 'error' => $e->getMessage()], JSON_UNESCAPED_SLASHES | JSON_INVALID_UTF8_SUBSTITUTE), "\n";
+            $status = 1;
+            continue;
+        }
         echo json_encode(['localPath' => $path, 'caches' => $caches] + $limits + $report, JSON_UNESCAPED_SLASHES), "\n";
         if ($report['errors'] > 0) {
             $status = 1;

@@ -54,6 +54,13 @@ foreach (explode("\n", trim($out)) as $line) {
         echo '  kept its entry: ', $r['remainingFiles'] === 1 ? 'yes' : 'no', "\n";
     }
 }
+// a store that cannot be collected is said and fails the run; the others are still collected
+file_put_contents("$dir/a-file", 'x');
+$caches['broken'] = ['backend' => $backend, 'options' => ['localPath' => "$dir/a-file"]];
+file_put_contents("$dir/broken.php", '<?php return ' . var_export(['SYS' => ['caching' => ['cacheConfigurations' => $caches]]], true) . ';');
+[$rc, $out, $err] = gc_script("$dir/broken.php");
+$lines = array_map(fn ($l) => json_decode($l, true), explode("\n", trim($out)));
+echo "a broken store: exit $rc, ", count($lines), ' lines, ', str_replace($dir, 'DIR', $lines[2]['error'] ?? 'no error'), "\n";
 foreach ([["$dir/missing.php"], ["$dir/none.php"], ["$dir/settings.php", 'soon']] as $args) {
     [$rc, $out, $err] = gc_script(...$args);
     echo "exit $rc: ", trim(str_replace($dir, 'DIR', $err)), $out === '' ? '' : " (stdout: $out)", "\n";
@@ -65,6 +72,7 @@ shared: caches a+b, maxBytes 5242880, maxAgeSeconds 604800, errors 0
   kept its entry: yes
 small: caches small, maxBytes 262144, maxAgeSeconds 3600, errors 0
   evicted: yes, under budget: yes, was over it: yes
+a broken store: exit 1, 3 lines, ClusterFile\gc(): localPath "DIR/a-file" cannot be opened as a directory (errno 20: Not a directory)
 exit 2: gc: cannot read DIR/missing.php
 exit 2: gc: DIR/none.php configures no clusterfile cache
 exit 2: usage: php gc.php SETTINGS_FILE [INTERVAL_SECONDS]

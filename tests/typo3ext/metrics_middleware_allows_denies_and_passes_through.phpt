@@ -90,6 +90,10 @@ putenv('CLUSTERFILE_METRICS_PATH=');
 putenv('CLUSTERFILE_METRICS_ALLOW=');
 $m = new MetricsMiddleware($f, $f);
 echo 'empty variables take the defaults: ', ask($m, 'GET', '/-/clusterfile/metrics', '127.0.0.1'), ' ', ask($m, 'GET', '/-/clusterfile/metrics', '10.1.2.3'), "\n";
+foreach (['/', '', '//'] as $root) {
+    $m = new MetricsMiddleware($f, $f, $root, null);
+    echo 'path ', json_encode($root), ' is the default, never the site root: GET / -> ', ask($m, 'GET', '/', '127.0.0.1'), ', default -> ', ask($m, 'GET', '/-/clusterfile/metrics', '127.0.0.1'), "\n";
+}
 
 // a PHP without the extension (the middleware itself needs none of it): 503
 $script = sys_get_temp_dir() . '/ext-mw-' . getmypid() . '.inc';
@@ -171,4 +175,7 @@ invalid lists deny everyone:
   "fe80::1%seth0" -> 403 clusterfile metrics: CLUSTERFILE_METRICS_ALLOW is not a valid list of CIDRs; every client is denied
 from the environment: 200 403 next
 empty variables take the defaults: 200 403
+path "\/" is the default, never the site root: GET / -> next, default -> 200
+path "" is the default, never the site root: GET / -> next, default -> 200
+path "\/\/" is the default, never the site root: GET / -> next, default -> 200
 without the extension: false 503 clusterfile metrics: the clusterfile extension is not loaded

@@ -17,7 +17,7 @@ use Psr\Http\Server\RequestHandlerInterface;
  * TYPO3 resolves a site or boots a page. Every other request goes on to the next handler as it is.
  *
  * Configuration (environment, read when the middleware is built):
- * - CLUSTERFILE_METRICS_PATH: the path (default /-/clusterfile/metrics);
+ * - CLUSTERFILE_METRICS_PATH: the path (default /-/clusterfile/metrics; "/" is taken as the default);
  * - CLUSTERFILE_METRICS_ALLOW: comma-separated CIDRs or addresses of the allowed REMOTE_ADDR
  *   (default 127.0.0.0/8,::1/128). One invalid entry denies every client (fail closed).
  *
@@ -48,7 +48,9 @@ final class MetricsMiddleware implements MiddlewareInterface
         ?string $allow = null,
     ) {
         $path ??= self::env('CLUSTERFILE_METRICS_PATH') ?? self::DEFAULT_PATH;
-        $this->path = '/' . ltrim($path, '/');
+        $path = '/' . ltrim($path, '/');
+        // the site's root is never the metrics endpoint: an empty or "/" path means the default
+        $this->path = $path === '/' ? self::DEFAULT_PATH : $path;
         $this->allowSource = $allow ?? self::env('CLUSTERFILE_METRICS_ALLOW') ?? self::DEFAULT_ALLOW;
         $this->allow = self::parseAllowList($this->allowSource);
     }
