@@ -40,7 +40,9 @@ final class GcCommand extends ClusterFileCommand
                 $this->error($output, sprintf('cache "%s" has no localPath option', $cache->identifier));
                 return self::EXIT_USAGE;
             }
-            $stores[$path][] = $cache;
+            // "/a" and "/a/" are one store: collected once
+            $key = rtrim($path, '/');
+            $stores[$key === '' ? $path : $key][] = $cache;
         }
 
         $status = self::EXIT_OK;
