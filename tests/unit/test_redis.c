@@ -94,13 +94,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	fake_net_check();
-	return 0;
-}
-
 static const cf_redis_endpoint tcp = {"127.0.0.1", 6379, NULL, NULL, NULL, 0, 500, 500};
 
 static redisReply *cmd(cf_redis *r, const char *a, const char *b)
@@ -316,7 +309,7 @@ static void test_long_script_calls(void **state)
 	cf_redis_dtor(&r);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_net_teardown)
 
 int main(void)
 {

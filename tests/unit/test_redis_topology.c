@@ -139,13 +139,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	fake_net_check();
-	return 0;
-}
-
 /* The calls made, one "addr CMD arg1" per line, from call `from` on. */
 static const char *calls_from(int from)
 {
@@ -581,6 +574,15 @@ static cf_topo_config cluster_config(void)
 	return c;
 }
 
+/* A cluster topology over the seeds, no password, whose servers answer with answer. */
+static void cluster_up(cf_redis_topo *t, fake_answer answer)
+{
+	cf_topo_config c = cluster_config();
+	c.node.password = NULL;
+	fake.answer = answer;
+	assert_true(cf_topo_init(t, &c));
+}
+
 /* slot of "{pages}" at 10.0.2.3:7002; every other node redirects there */
 static fake_reply a_owner_7002(const char *addr, int argc, const char **argv)
 {
@@ -634,13 +636,10 @@ static fake_reply a_moved_unknown_node(const char *addr, int argc, const char **
 
 static void test_cluster_learns_a_node_and_an_empty_host_is_the_answering_one(void **state)
 {
-	cf_topo_config c = cluster_config();
 	cf_redis_topo t;
 	(void)state;
 
-	c.node.password = NULL;
-	fake.answer = a_moved_unknown_node;
-	assert_true(cf_topo_init(&t, &c));
+	cluster_up(&t, a_moved_unknown_node);
 	expect_str(get(&t, "cf1:{pages}:seq"), "10.0.2.1:7005");
 	assert_int_equal(t.nnodes, 4);
 	cf_topo_dtor(&t);
@@ -674,7 +673,6 @@ static fake_reply a_ask(const char *addr, int argc, const char **argv)
 
 static void test_cluster_ask_sends_asking_once_and_is_not_remembered(void **state)
 {
-	cf_topo_config c = cluster_config();
 	cf_redis_topo t;
 	cf_redis_script s;
 	const char *argv[2] = {"cf1:{pages}:m:x", "arg"};
@@ -682,9 +680,7 @@ static void test_cluster_ask_sends_asking_once_and_is_not_remembered(void **stat
 	int from;
 	(void)state;
 
-	c.node.password = NULL;
-	fake.answer = a_ask;
-	assert_true(cf_topo_init(&t, &c));
+	cluster_up(&t, a_ask);
 	expect_str(get(&t, "cf1:{pages}:m:x"), "GET");
 	assert_string_equal(calls_from(0), "10.0.2.1:7000 GET cf1:{pages}:m:x\n"
 									   "10.0.2.2:7001 ASKING\n"
@@ -716,13 +712,10 @@ static fake_reply a_redirect_loop(const char *addr, int argc, const char **argv)
 
 static void test_cluster_redirect_loops_are_bounded(void **state)
 {
-	cf_topo_config c = cluster_config();
 	cf_redis_topo t;
 	(void)state;
 
-	c.node.password = NULL;
-	fake.answer = a_redirect_loop;
-	assert_true(cf_topo_init(&t, &c));
+	cluster_up(&t, a_redirect_loop);
 	assert_null(get(&t, "cf1:{pages}:seq"));
 	assert_string_equal(t.err, "slot 5680: more than 5 redirections (last: MOVED 5680 10.0.2.1:7000)");
 	assert_int_equal(fake.calls, 6);
@@ -742,13 +735,10 @@ static fake_reply a_tryagain(const char *addr, int argc, const char **argv)
 
 static void test_cluster_tryagain_waits_and_retries(void **state)
 {
-	cf_topo_config c = cluster_config();
 	cf_redis_topo t;
 	(void)state;
 
-	c.node.password = NULL;
-	fake.answer = a_tryagain;
-	assert_true(cf_topo_init(&t, &c));
+	cluster_up(&t, a_tryagain);
 	expect_str(get(&t, "cf1:{pages}:seq"), "v");
 	assert_int_equal(fake.calls, 3);
 	cf_topo_dtor(&t);
@@ -793,14 +783,11 @@ static fake_reply a_node_replaced(const char *addr, int argc, const char **argv)
 
 static void test_cluster_a_slot_node_down_is_forgotten_and_the_seeds_asked(void **state)
 {
-	cf_topo_config c = cluster_config();
 	cf_redis_topo t;
 	int from;
 	(void)state;
 
-	c.node.password = NULL;
-	fake.answer = a_node_replaced;
-	assert_true(cf_topo_init(&t, &c));
+	cluster_up(&t, a_node_replaced);
 	expect_str(get(&t, "cf1:{pages}:seq"), "10.0.2.3:7002");
 	fake.state = 1;
 	fake.down[0] = "10.0.2.3:7002";
@@ -862,7 +849,7 @@ static void test_single_server_keeps_the_redis_c_policy(void **state)
 	cf_topo_dtor(NULL);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_net_teardown)
 
 int main(void)
 {
