@@ -28,6 +28,22 @@ static cf_metrics *cf_metrics_segment;
 
 #define CF_P "clusterfile_"
 
+/* The labelled families: one row per label value, one help text per family. */
+#define CF_MISS(index, reason)                                                                                         \
+	{                                                                                                                  \
+		index, CF_P "cache_miss_total", "reason", reason, CF_METRICS_COUNTER, "Misses by reason."                      \
+	}
+#define CF_FLUSH(index, kind)                                                                                          \
+	{                                                                                                                  \
+		index, CF_P "cache_flush_total", "kind", kind, CF_METRICS_COUNTER,                                             \
+			"Invalidations carried out: full flushes and flushed tags."                                                \
+	}
+#define CF_FLUSH_ERROR(index, operation)                                                                               \
+	{                                                                                                                  \
+		index, CF_P "cache_flush_error_total", "operation", operation, CF_METRICS_COUNTER,                             \
+			"Invalidations the metadata store did not carry out, by operation."                                        \
+	}
+
 /* Families must be adjacent (metrics.h); the order is the scrape's. */
 static const cf_metrics_desc cf_metrics_descs[] = {
 	{CF_M_HIT, CF_P "cache_hit_total", NULL, NULL, CF_METRICS_COUNTER,
@@ -42,12 +58,11 @@ static const cf_metrics_desc cf_metrics_descs[] = {
 		"PhpFrontend require() calls that included a file."},
 	{CF_M_REQUIRE_VERIFY, CF_P "require_verify_total", NULL, NULL, CF_METRICS_COUNTER,
 		"PhpFrontend files checksum-verified before their first include."},
-	{CF_M_MISS_METADATA_ERROR, CF_P "cache_miss_total", "reason", "metadata-error", CF_METRICS_COUNTER,
-		"Misses by reason."},
-	{CF_M_MISS_NO_METADATA, CF_P "cache_miss_total", "reason", "no-metadata", CF_METRICS_COUNTER, "Misses by reason."},
-	{CF_M_MISS_BROKEN, CF_P "cache_miss_total", "reason", "broken", CF_METRICS_COUNTER, "Misses by reason."},
-	{CF_M_MISS_CORRUPT, CF_P "cache_miss_total", "reason", "corrupt", CF_METRICS_COUNTER, "Misses by reason."},
-	{CF_M_MISS_EXPIRED, CF_P "cache_miss_total", "reason", "expired", CF_METRICS_COUNTER, "Misses by reason."},
+	CF_MISS(CF_M_MISS_METADATA_ERROR, "metadata-error"),
+	CF_MISS(CF_M_MISS_NO_METADATA, "no-metadata"),
+	CF_MISS(CF_M_MISS_BROKEN, "broken"),
+	CF_MISS(CF_M_MISS_CORRUPT, "corrupt"),
+	CF_MISS(CF_M_MISS_EXPIRED, "expired"),
 	{CF_M_BLOB_MISS, CF_P "blob_miss_total", NULL, NULL, CF_METRICS_COUNTER,
 		"Valid metadata whose payload file this pod does not have."},
 	{CF_M_DECODE_ERROR, CF_P "decode_error_total", NULL, NULL, CF_METRICS_COUNTER,
@@ -73,18 +88,12 @@ static const cf_metrics_desc cf_metrics_descs[] = {
 		"Calls into the metadata store that failed."},
 	{CF_M_REMOVE, CF_P "cache_remove_total", NULL, NULL, CF_METRICS_COUNTER,
 		"Entries remove() found and removed (invalidations of one entry)."},
-	{CF_M_FLUSH_FULL, CF_P "cache_flush_total", "kind", "full", CF_METRICS_COUNTER,
-		"Invalidations carried out: full flushes and flushed tags."},
-	{CF_M_FLUSH_TAG, CF_P "cache_flush_total", "kind", "tag", CF_METRICS_COUNTER,
-		"Invalidations carried out: full flushes and flushed tags."},
-	{CF_M_FLUSH_ERR_FLUSH, CF_P "cache_flush_error_total", "operation", "flush", CF_METRICS_COUNTER,
-		"Invalidations the metadata store did not carry out, by operation."},
-	{CF_M_FLUSH_ERR_TAG, CF_P "cache_flush_error_total", "operation", "flushByTag", CF_METRICS_COUNTER,
-		"Invalidations the metadata store did not carry out, by operation."},
-	{CF_M_FLUSH_ERR_TAGS, CF_P "cache_flush_error_total", "operation", "flushByTags", CF_METRICS_COUNTER,
-		"Invalidations the metadata store did not carry out, by operation."},
-	{CF_M_INVALIDATION_ERROR, CF_P "cache_flush_error_total", "operation", "remove", CF_METRICS_COUNTER,
-		"Invalidations the metadata store did not carry out, by operation."},
+	CF_FLUSH(CF_M_FLUSH_FULL, "full"),
+	CF_FLUSH(CF_M_FLUSH_TAG, "tag"),
+	CF_FLUSH_ERROR(CF_M_FLUSH_ERR_FLUSH, "flush"),
+	CF_FLUSH_ERROR(CF_M_FLUSH_ERR_TAG, "flushByTag"),
+	CF_FLUSH_ERROR(CF_M_FLUSH_ERR_TAGS, "flushByTags"),
+	CF_FLUSH_ERROR(CF_M_INVALIDATION_ERROR, "remove"),
 	{CF_M_GC_RUN, CF_P "local_gc_run_total", NULL, NULL, CF_METRICS_COUNTER,
 		"Full collections of the local store (collectGarbage())."},
 	{CF_M_GC_STEP, CF_P "local_gc_step_total", NULL, NULL, CF_METRICS_COUNTER,
