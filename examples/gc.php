@@ -15,7 +15,7 @@
  */
 declare(strict_types=1);
 
-const CLUSTERFILE_GC_BACKENDS = ['clusterfile\\typo3\\clusterfilebackend', 'clusterfile\\nativebackend'];
+require_once __DIR__ . '/settings_caches.php';
 
 function gc_fail(string $message): never
 {
@@ -38,21 +38,16 @@ if ($file === '' || !preg_match('/^[0-9]{1,9}$/', $interval)) {
     fwrite(STDERR, "usage: php gc.php SETTINGS_FILE [INTERVAL_SECONDS]\n");
     exit(2);
 }
-if (!is_file($file) || !is_readable($file)) {
-    gc_fail("cannot read $file");
-}
-$settings = (static fn (string $f): mixed => require $f)($file);
-$configurations = is_array($settings) ? $settings['SYS']['caching']['cacheConfigurations'] ?? $settings : null;
-if (!is_array($configurations)) {
-    gc_fail("$file has no cacheConfigurations array");
+try {
+    $caches = clusterfile_settings_caches($file);
+} catch (RuntimeException $e) {
+    gc_fail($e->getMessage());
 }
 
 // localPath => [caches, limits]; the option defaults where a cache sets nothing
 $stores = [];
-foreach ($configurations as $name => $conf) {
-    $backend = is_array($conf) && is_string($conf['backend'] ?? null) ? strtolower(ltrim($conf['backend'], '\\')) : '';
-    $options = $conf['options'] ?? null;
-    if (!in_array($backend, CLUSTERFILE_GC_BACKENDS, true) || !is_array($options) || !is_string($options['localPath'] ?? null)) {
+foreach ($caches as $name => $options) {
+    if (!is_string($options['localPath'] ?? null)) {
         continue;
     }
     $path = rtrim($options['localPath'], '/');
@@ -76,17 +71,17 @@ if ($stores === []) {
 
 do {
     $status = 0;
-    foreach ($stores as $path => [$caches, $limits]) {
+    foreach ($stores as $path => [$names, $limits]) {
         try {
             $report = ClusterFile\gc($path, $limits);
         } catch (\Throwable $e) {
             // a store that cannot be collected (a bad limit, a localPath that is not a directory):
             // said, counted as a failure, and the sidecar goes on with the others
-            echo json_encode(['localPath' => $path, 'caches' => $caches, 'error' => $e->getMessage()], JSON_UNESCAPED_SLASHES | JSON_INVALID_UTF8_SUBSTITUTE), "\n";
+            echo json_encode(['localPath' => $path, 'caches' => $names, 'error' => $e->getMessage()], JSON_UNESCAPED_SLASHES | JSON_INVALID_UTF8_SUBSTITUTE), "\n";
             $status = 1;
             continue;
         }
-        echo json_encode(['localPath' => $path, 'caches' => $caches] + $limits + $report, JSON_UNESCAPED_SLASHES), "\n";
+        echo json_encode(['localPath' => $path, 'caches' => $names] + $limits + $report, JSON_UNESCAPED_SLASHES), "\n";
         if ($report['errors'] > 0) {
             $status = 1;
         }

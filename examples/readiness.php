@@ -17,7 +17,7 @@
  */
 declare(strict_types=1);
 
-const CLUSTERFILE_BACKENDS = ['clusterfile\\typo3\\clusterfilebackend', 'clusterfile\\nativebackend'];
+require_once __DIR__ . '/settings_caches.php';
 
 function probe_fail(string $message): never
 {
@@ -33,30 +33,10 @@ if ($file === null || $file === '-h' || $file === '--help') {
     fwrite(STDERR, "usage: php readiness.php SETTINGS_FILE [cache ...]\n");
     exit(2);
 }
-if (!is_file($file) || !is_readable($file)) {
-    probe_fail("cannot read $file");
-}
-$settings = (static fn (string $f): mixed => require $f)($file);
-if (!is_array($settings)) {
-    probe_fail("$file does not return an array");
-}
-if (isset($settings['SYS']) && is_array($settings['SYS'])) {
-    // the backend reads SYS.encryptionKey (recordKey's default) and the create masks from here
-    $GLOBALS['TYPO3_CONF_VARS'] = $settings;
-    $configurations = $settings['SYS']['caching']['cacheConfigurations'] ?? [];
-} else {
-    $configurations = $settings;
-}
-if (!is_array($configurations)) {
-    probe_fail("$file has no cacheConfigurations array");
-}
-
-$caches = [];
-foreach ($configurations as $name => $conf) {
-    $backend = is_array($conf) && is_string($conf['backend'] ?? null) ? strtolower(ltrim($conf['backend'], '\\')) : '';
-    if (in_array($backend, CLUSTERFILE_BACKENDS, true)) {
-        $caches[(string) $name] = is_array($conf['options'] ?? null) ? $conf['options'] : [];
-    }
+try {
+    $caches = clusterfile_settings_caches($file);
+} catch (RuntimeException $e) {
+    probe_fail($e->getMessage());
 }
 $wanted = array_slice($argv, 2);
 foreach ($wanted as $name) {
