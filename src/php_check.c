@@ -11,13 +11,13 @@
 #include <sys/stat.h>
 #include <sys/random.h>
 #include <sys/statvfs.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "php.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 
+#include "clock.h"
 #include "counters.h"
 #include "php_backend.h"
 #include "php_check.h"
@@ -30,11 +30,7 @@
 
 static double cf_check_now_ms(void)
 {
-	struct timespec ts;
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
-		return 0;
-	}
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+	return (double)cf_monotonic_ns() / 1e6;
 }
 
 typedef struct cf_check_ctx {
@@ -50,13 +46,13 @@ static void cf_check_add(cf_check_ctx *c, const char *name, bool ok, zend_string
 	array_init_size(&entry, 3);
 	add_assoc_bool(&entry, "ok", ok);
 	add_assoc_str(&entry, "message", message);
-	double ms = cf_check_now_ms() - c->started;
-	add_assoc_double(&entry, "ms", ms < 0 ? 0 : ms);
+	double now = cf_check_now_ms();
+	add_assoc_double(&entry, "ms", now > c->started ? now - c->started : 0);
 	add_assoc_zval(&c->checks, name, &entry);
 	if (!ok) {
 		add_next_index_string(&c->failed, name);
 	}
-	c->started = cf_check_now_ms();
+	c->started = now; /* the next step's time starts here */
 }
 
 static void cf_check_addf(cf_check_ctx *c, const char *name, bool ok, const char *fmt, ...)
