@@ -161,9 +161,26 @@ ZEND_FUNCTION(ClusterFile_metrics)
 	efree(out);
 }
 
-void cf_php_metrics_minfo(void)
+/* One MINFO row per non-zero cell of cells, its key starting with label ("<cache> <namespace>"). */
+static void cf_php_metrics_minfo_cells(const char *label, const cf_metrics_cells *cells)
 {
 	char key[512], val[32];
+	for (size_t i = 0; i < CF_METRICS_N_DESCS; i++) {
+		const cf_metrics_desc *d = &cf_metrics_descs[i];
+		uint64_t v = cf_metrics_get(cells, d->index);
+		if (v == 0) {
+			continue;
+		}
+		snprintf(key, sizeof(key), "%s %s%s%s", label, d->family + sizeof(CF_P) - 1, d->extra_value ? " " : "",
+			d->extra_value ? d->extra_value : "");
+		snprintf(val, sizeof(val), "%" PRIu64, v);
+		php_info_print_table_row(2, key, val);
+	}
+}
+
+void cf_php_metrics_minfo(void)
+{
+	char label[2 * CF_METRICS_LABEL_MAX + 4], val[32];
 	php_info_print_table_start();
 	php_info_print_table_header(2, "Shared metrics (all workers of this master)", "");
 	if (!cf_metrics_segment) {
@@ -178,28 +195,9 @@ void cf_php_metrics_minfo(void)
 	const char *cache, *ns;
 	cf_metrics_cells *cells;
 	while (cf_metrics_next(cf_metrics_segment, &pos, &cache, &ns, &cells)) {
-		for (size_t i = 0; i < CF_METRICS_N_DESCS; i++) {
-			const cf_metrics_desc *d = &cf_metrics_descs[i];
-			uint64_t v = cf_metrics_get(cells, d->index);
-			if (v == 0) {
-				continue;
-			}
-			snprintf(key, sizeof(key), "%s %s %s%s%s", cache, ns, d->family + sizeof(CF_P) - 1,
-				d->extra_value ? " " : "", d->extra_value ? d->extra_value : "");
-			snprintf(val, sizeof(val), "%" PRIu64, v);
-			php_info_print_table_row(2, key, val);
-		}
+		snprintf(label, sizeof(label), "%s %s", cache, ns);
+		cf_php_metrics_minfo_cells(label, cells);
 	}
-	cells = cf_metrics_overflow(cf_metrics_segment);
-	for (size_t i = 0; i < CF_METRICS_N_DESCS; i++) {
-		uint64_t v = cf_metrics_get(cells, cf_metrics_descs[i].index);
-		if (v) {
-			snprintf(key, sizeof(key), "(overflow) %s%s%s", cf_metrics_descs[i].family + sizeof(CF_P) - 1,
-				cf_metrics_descs[i].extra_value ? " " : "",
-				cf_metrics_descs[i].extra_value ? cf_metrics_descs[i].extra_value : "");
-			snprintf(val, sizeof(val), "%" PRIu64, v);
-			php_info_print_table_row(2, key, val);
-		}
-	}
+	cf_php_metrics_minfo_cells("(overflow)", cf_metrics_overflow(cf_metrics_segment));
 	php_info_print_table_end();
 }
