@@ -390,7 +390,7 @@ zend_result cf_backend_probe_metadata(zend_object *obj, zend_string *entry, cons
 		return FAILURE;
 	}
 	zval_ptr_dtor(&rv);
-	zend_object *backend = m->native ? NULL : m->ops->backend_object(m);
+	zend_object *backend = m->ops->backend_object(m); /* NULL for the native store */
 	if (EG(exception)) {
 		return FAILURE;
 	}
