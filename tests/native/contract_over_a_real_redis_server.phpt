@@ -18,7 +18,7 @@ $other = cf_native_pod($dsn, null, [], 'rootline');
 
 $a->set('e1', 'v1', ['t1', 't2']);
 $a->set('e2', 'v2', ['t2']);
-$a->set('e3', 'v3', ['t3'], 1);
+$a->set('e3', 'v3', ['t3'], 60); // alive until its remove() below, however slow the run (valgrind)
 $other->set('e1', 'rootline v1', ['t1']);
 ClusterFile\reset();
 echo 'B sees A: ', var_export([$b->has('e1'), $b->get('e1'), $b->get('e2')], true), "\n";
